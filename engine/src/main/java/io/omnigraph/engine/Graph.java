@@ -1,0 +1,210 @@
+package io.omnigraph.engine;
+
+import io.omnigraph.engine.commit.GraphCommit;
+import io.omnigraph.engine.commit.ManifestIds;
+import io.omnigraph.engine.commit.ManifestState;
+import io.omnigraph.engine.commit.Snapshot;
+import io.omnigraph.engine.commit.TableEntry;
+import io.omnigraph.engine.error.ErrorKind;
+import io.omnigraph.engine.error.OmniGraphException;
+import io.omnigraph.engine.schema.Catalog;
+import io.omnigraph.engine.schema.EntityType;
+import io.omnigraph.engine.schema.SchemaCompiler;
+import io.omnigraph.engine.schema.TypeKind;
+import io.omnigraph.engine.storage.LocalObjectStore;
+import io.omnigraph.engine.storage.ManifestRow;
+import io.omnigraph.engine.storage.ManifestStore;
+import io.omnigraph.engine.storage.ObjectStore;
+import io.omnigraph.engine.storage.TableStore;
+import io.omnigraph.engine.write.GraphTransaction;
+import io.omnigraph.engine.write.JsonlLoader;
+import io.omnigraph.engine.write.LoadMode;
+import io.omnigraph.engine.write.LoadResult;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * An open graph. One handle is meant to be shared by every thread and connection of a process that
+ * uses the graph: reads take immutable snapshots, writes go through per-table queues and a single
+ * manifest publish per commit.
+ */
+public final class Graph implements AutoCloseable {
+  public static final String SCHEMA_FILE = "_schema.pg";
+  public static final String SCHEMA_IR_FILE = "_schema.ir.json";
+  public static final String SCHEMA_STATE_FILE = "__schema_state.json";
+  static final String INIT_CLAIM = "__init_claim.json";
+
+  private final String location;
+  private final BufferAllocator allocator;
+  private final EngineContext ctx;
+
+  private Graph(String location, BufferAllocator allocator, EngineContext ctx) {
+    this.location = location;
+    this.allocator = allocator;
+    this.ctx = ctx;
+  }
+
+  /** True when {@code location} holds a graph. */
+  public static boolean exists(String location) {
+    return store(location).exists(SCHEMA_FILE);
+  }
+
+  /**
+   * Creates a graph at {@code location} from schema text: one empty table per type, the manifest
+   * with the genesis commit, and the accepted schema files.
+   */
+  public static Graph init(String location, String schemaSource) {
+    Catalog catalog = SchemaCompiler.compile(schemaSource);
+    ObjectStore store = store(location);
+    if (store.exists(SCHEMA_FILE) || store.exists(ManifestStore.DIR)) {
+      throw OmniGraphException.state("a graph already exists at " + location + " (AlreadyInitialized)");
+    }
+    if (!store.createExclusive(INIT_CLAIM, "{}")) {
+      throw OmniGraphException.state("another process is initializing a graph at " + location);
+    }
+    BufferAllocator allocator = new RootAllocator();
+    TableStore tables = new TableStore(allocator);
+    try {
+      List<ManifestRow> rows = new ArrayList<>();
+      for (EntityType t : catalog.allTypes()) {
+        String path = ManifestIds.location(t.kind() == TypeKind.NODE, t.stableTypeId(), t.incarnationId());
+        tables.create(store.uri(path), t.arrowSchema());
+        TableEntry e = new TableEntry(t.tableKey(), t.stableTypeId(), t.incarnationId(), path, 1, null, 0);
+        rows.add(ManifestState.registrationRow(e));
+        rows.add(ManifestState.versionRow(e));
+      }
+      String genesis = new io.omnigraph.engine.commit.Ulid().next();
+      rows.add(ManifestState.commitRow(new GraphCommit(genesis, null, 1, null, null, null, nowMicros())));
+      rows.add(ManifestState.headRow("main", genesis, null));
+      new ManifestStore(store.uri(ManifestStore.DIR), allocator).create(rows);
+      SchemaFiles.write(store, catalog);
+      store.delete(INIT_CLAIM);
+    } catch (RuntimeException e) {
+      tables.close();
+      allocator.close();
+      throw e;
+    }
+    tables.close();
+    allocator.close();
+    return open(location, false);
+  }
+
+
+  /** Opens an existing graph; {@code readOnly} handles refuse every write and never repair. */
+  public static Graph open(String location, boolean readOnly) {
+    ObjectStore store = store(location);
+    if (!store.exists(SCHEMA_FILE)) {
+      throw OmniGraphException.notFound("no graph at " + location + " (missing " + SCHEMA_FILE + ")");
+    }
+    Catalog catalog = SchemaFiles.read(store);
+    BufferAllocator allocator = new RootAllocator();
+    TableStore tables = new TableStore(allocator);
+    ManifestStore manifest = new ManifestStore(store.uri(ManifestStore.DIR), allocator);
+    EngineContext ctx = new EngineContext(store, tables, manifest, catalog, readOnly);
+    return new Graph(location, allocator, ctx);
+  }
+
+  private static ObjectStore store(String location) {
+    String path = location.startsWith("file:") ? java.net.URI.create(location).getPath() : location;
+    if (path.contains("://")) {
+      throw new OmniGraphException(ErrorKind.UNSUPPORTED, "object-store graphs are not supported yet: " + location);
+    }
+    return new LocalObjectStore(Path.of(path));
+  }
+
+  public String location() {
+    return location;
+  }
+
+  public Catalog catalog() {
+    return ctx.catalog();
+  }
+
+  public boolean readOnly() {
+    return ctx.readOnly();
+  }
+
+  /** Engine internals for the layers built on it (SQL adapter, maintenance). */
+  public EngineContext context() {
+    return ctx;
+  }
+
+  /** The newest committed state of a branch. */
+  public Snapshot snapshot(String branch) {
+    requireBranch(branch);
+    return ctx.latest(branch);
+  }
+
+  /** A branch as of one of its manifest versions. */
+  public Snapshot snapshotAt(String branch, long manifestVersion) {
+    requireBranch(branch);
+    long latest = ctx.manifest().latestVersion(branch);
+    if (manifestVersion < 1 || manifestVersion > latest) {
+      throw OmniGraphException.notFound("branch '" + branch + "' has no manifest version " + manifestVersion
+          + " (latest is " + latest + ")");
+    }
+    return ctx.at(branch, manifestVersion);
+  }
+
+  /** The graph exactly as a commit left it. */
+  public Snapshot snapshotAtCommit(String commitId) {
+    List<String> candidates = new ArrayList<>();
+    candidates.add("main");
+    candidates.addAll(ctx.manifest().branchNames());
+    for (String b : candidates) {
+      GraphCommit c = ctx.latest(b).state().commit(commitId);
+      if (c != null) return ctx.at(c.branchName(), c.manifestVersion());
+    }
+    throw OmniGraphException.notFound("commit '" + commitId + "' not found");
+  }
+
+  /** Starts a write transaction on a branch; {@code actor} is recorded on its commit (may be null). */
+  public GraphTransaction begin(String branch, String actor) {
+    requireBranch(branch);
+    return new GraphTransaction(ctx, branch, actor);
+  }
+
+  /** Loads a JSONL batch as one commit. */
+  public LoadResult load(String branch, Reader jsonl, LoadMode mode, String actor) {
+    requireBranch(branch);
+    ctx.checkWritable();
+    return JsonlLoader.load(ctx, branch, jsonl, mode, actor);
+  }
+
+  /** Commits visible on a branch, newest first (own commits plus those inherited up to its fork). */
+  public List<GraphCommit> commits(String branch) {
+    List<GraphCommit> all = new ArrayList<>(snapshot(branch).state().commits());
+    java.util.Collections.reverse(all);
+    return all;
+  }
+
+  /** Branch names: main first, then the others sorted. */
+  public List<String> branches() {
+    List<String> out = new ArrayList<>();
+    out.add("main");
+    ctx.manifest().branchNames().stream().filter(b -> !b.startsWith("__")).forEach(out::add);
+    return out;
+  }
+
+  void requireBranch(String branch) {
+    if (branch.equals("main")) return;
+    if (!ctx.manifest().branchNames().contains(branch)) {
+      throw OmniGraphException.notFound("branch '" + branch + "' not found");
+    }
+  }
+
+  static long nowMicros() {
+    java.time.Instant now = java.time.Instant.now();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+  }
+
+  @Override
+  public void close() {
+    ctx.tables().close();
+    allocator.close();
+  }
+}

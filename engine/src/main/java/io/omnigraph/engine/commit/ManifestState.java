@@ -1,0 +1,154 @@
+package io.omnigraph.engine.commit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnigraph.engine.error.OmniGraphException;
+import io.omnigraph.engine.storage.ManifestRow;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One manifest version of one branch, decoded: the live tables with their pinned versions, the
+ * commits visible on the branch and its head. Immutable.
+ */
+public final class ManifestState {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String branch;
+  private final long version;
+  private final Map<Long, TableEntry> tablesByStableId;
+  private final List<GraphCommit> commits;
+  private final Map<String, GraphCommit> commitsById;
+  private final String headCommitId;
+
+  private ManifestState(String branch, long version, Map<Long, TableEntry> tables, List<GraphCommit> commits,
+      String headCommitId) {
+    this.branch = branch;
+    this.version = version;
+    this.tablesByStableId = Collections.unmodifiableMap(tables);
+    this.commits = List.copyOf(commits);
+    Map<String, GraphCommit> byId = new HashMap<>();
+    commits.forEach(c -> byId.put(c.id(), c));
+    this.commitsById = byId;
+    this.headCommitId = headCommitId;
+  }
+
+  public static ManifestState decode(String branch, long version, List<ManifestRow> rows) {
+    Map<Long, ManifestRow> registrations = new HashMap<>();
+    Map<Long, ManifestRow> latest = new HashMap<>();
+    Map<Long, Long> tombstonedAt = new HashMap<>();
+    List<GraphCommit> commits = new ArrayList<>();
+    String head = null;
+    for (ManifestRow r : rows) {
+      switch (r.objectType()) {
+        case ManifestRow.TABLE -> registrations.put(r.stableTableId(), r);
+        case ManifestRow.TABLE_VERSION -> latest.merge(r.stableTableId(), r,
+            (a, b) -> pairKey(a) != pairKey(b) ? (a.tableIncarnationId() > b.tableIncarnationId() ? a : b)
+                : (a.tableVersion() >= b.tableVersion() ? a : b));
+        case ManifestRow.TABLE_TOMBSTONE -> tombstonedAt.merge(pairKey(r), r.tableVersion(), Math::max);
+        case ManifestRow.GRAPH_COMMIT -> commits.add(commit(r));
+        case ManifestRow.GRAPH_HEAD -> {
+          if (r.objectId().equals(ManifestIds.head(branch))) head = meta(r).path("head_commit_id").asText(null);
+        }
+        default -> { }
+      }
+    }
+    Map<Long, TableEntry> tables = new LinkedHashMap<>();
+    for (ManifestRow v : latest.values()) {
+      ManifestRow reg = registrations.get(v.stableTableId());
+      Long dead = tombstonedAt.get(pairKey(v));
+      if (reg == null || (dead != null && dead >= v.tableVersion())) continue;
+      tables.put(v.stableTableId(), new TableEntry(reg.tableKey(), v.stableTableId(), v.tableIncarnationId(),
+          reg.location(), v.tableVersion(), v.tableBranch(), v.rowCount() == null ? 0 : v.rowCount()));
+    }
+    commits.sort(Comparator.comparingLong(GraphCommit::manifestVersion)
+        .thenComparingLong(GraphCommit::createdAtMicros).thenComparing(GraphCommit::id));
+    if (head == null && !commits.isEmpty()) head = commits.get(commits.size() - 1).id();
+    return new ManifestState(branch, version, tables, commits, head);
+  }
+
+  private static long pairKey(ManifestRow r) {
+    return r.stableTableId() * 1_000_003L + r.tableIncarnationId();
+  }
+
+  private static JsonNode meta(ManifestRow r) {
+    try {
+      return r.metadata() == null ? JSON.createObjectNode() : JSON.readTree(r.metadata());
+    } catch (Exception e) {
+      throw OmniGraphException.storage("corrupt manifest metadata on " + r.objectId(), e);
+    }
+  }
+
+  private static GraphCommit commit(ManifestRow r) {
+    JsonNode m = meta(r);
+    return new GraphCommit(r.objectId(), r.tableBranch(), r.tableVersion(), m.path("parent_commit_id").asText(null),
+        m.path("merged_parent_commit_id").asText(null), m.path("actor_id").asText(null),
+        m.path("created_at").asLong());
+  }
+
+  /** The manifest row recording a commit. */
+  public static ManifestRow commitRow(GraphCommit c) {
+    ObjectNode m = JSON.createObjectNode();
+    m.put("parent_commit_id", c.parentCommitId());
+    m.put("merged_parent_commit_id", c.mergedParentCommitId());
+    m.put("actor_id", c.actorId());
+    m.put("created_at", c.createdAtMicros());
+    return new ManifestRow(c.id(), ManifestRow.GRAPH_COMMIT, null, m.toString(), null, "", null, null,
+        c.manifestVersion(), c.branch(), null);
+  }
+
+  /** The mutable head pointer row of a branch. */
+  public static ManifestRow headRow(String branch, String headCommitId, String parentCommitId) {
+    ObjectNode m = JSON.createObjectNode();
+    m.put("head_commit_id", headCommitId);
+    m.put("parent_commit_id", parentCommitId);
+    return new ManifestRow(ManifestIds.head(branch), ManifestRow.GRAPH_HEAD, null, m.toString(), null, "", null, null,
+        null, branch == null || branch.equals("main") ? null : branch, null);
+  }
+
+  public static ManifestRow versionRow(TableEntry e) {
+    return new ManifestRow(ManifestIds.tableVersion(e.stableTableId(), e.incarnationId(), e.version()),
+        ManifestRow.TABLE_VERSION, null, null, null, e.tableKey(), e.stableTableId(), e.incarnationId(), e.version(),
+        e.tableBranch(), e.rowCount());
+  }
+
+  public static ManifestRow registrationRow(TableEntry e) {
+    return new ManifestRow(e.registrationId(), ManifestRow.TABLE, e.location(), null, null, e.tableKey(),
+        e.stableTableId(), e.incarnationId(), null, null, null);
+  }
+
+  public String branch() {
+    return branch;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public String headCommitId() {
+    return headCommitId;
+  }
+
+  public TableEntry table(long stableTableId) {
+    return tablesByStableId.get(stableTableId);
+  }
+
+  public java.util.Collection<TableEntry> tables() {
+    return tablesByStableId.values();
+  }
+
+  /** Commits visible on this branch, oldest first. */
+  public List<GraphCommit> commits() {
+    return commits;
+  }
+
+  public GraphCommit commit(String id) {
+    return commitsById.get(id);
+  }
+}

@@ -1,0 +1,125 @@
+package io.omnigraph.engine.commit;
+
+import io.omnigraph.engine.error.OmniGraphException;
+import io.omnigraph.engine.read.Predicate;
+import io.omnigraph.engine.read.ReadView;
+import io.omnigraph.engine.read.RowCursor;
+import io.omnigraph.engine.read.ScanRequest;
+import io.omnigraph.engine.read.TableInfo;
+import io.omnigraph.engine.schema.Catalog;
+import io.omnigraph.engine.schema.EntityType;
+import io.omnigraph.engine.schema.TypeKind;
+import io.omnigraph.engine.storage.ObjectStore;
+import io.omnigraph.engine.storage.TableRef;
+import io.omnigraph.engine.storage.TableStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable view of one manifest version of one branch. Every read through it sees exactly the
+ * table versions that manifest version pins, whatever is committed later.
+ */
+public final class Snapshot implements ReadView {
+  private final Catalog catalog;
+  private final ManifestState state;
+  private final TableStore tables;
+  private final ObjectStore store;
+
+  public Snapshot(Catalog catalog, ManifestState state, TableStore tables, ObjectStore store) {
+    this.catalog = catalog;
+    this.state = state;
+    this.tables = tables;
+    this.store = store;
+  }
+
+  public ManifestState state() {
+    return state;
+  }
+
+  @Override
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  @Override
+  public String branch() {
+    return state.branch();
+  }
+
+  @Override
+  public long manifestVersion() {
+    return state.version();
+  }
+
+  @Override
+  public String headCommitId() {
+    return state.headCommitId();
+  }
+
+  /** The catalog type of a name, or NOT_FOUND. */
+  public EntityType type(String typeName) {
+    return catalog.type(typeName)
+        .orElseThrow(() -> OmniGraphException.notFound("unknown node or edge type '" + typeName + "'"));
+  }
+
+  /** The pinned table of a type, or NOT_FOUND if the type does not exist at this snapshot. */
+  public TableEntry entry(EntityType type) {
+    TableEntry e = state.table(type.stableTypeId());
+    if (e == null || e.incarnationId() != type.incarnationId()) {
+      throw OmniGraphException.notFound((type.kind() == TypeKind.NODE ? "node" : "edge") + " type '" + type.name()
+          + "' does not exist at this snapshot");
+    }
+    return e;
+  }
+
+  public TableRef ref(EntityType type) {
+    TableEntry e = entry(type);
+    return new TableRef(store.uri(e.location()), e.tableBranch(), e.version());
+  }
+
+  @Override
+  public RowCursor scan(String typeName, ScanRequest request) {
+    EntityType type = type(typeName);
+    List<String> columns = request.columns().isEmpty() ? type.columnNames() : request.columns();
+    for (String c : columns) {
+      if (!type.columnNames().contains(c)) {
+        throw OmniGraphException.notFound("type '" + type.name() + "' has no column '" + c + "'");
+      }
+    }
+    Long limit = request.limit().isPresent() ? request.limit().getAsLong() : null;
+    return tables.scan(ref(type), columns, request.filter().toLance(), limit);
+  }
+
+  @Override
+  public Optional<Map<String, Object>> get(String typeName, String id) {
+    EntityType type = type(typeName);
+    try (RowCursor c = scan(typeName, ScanRequest.all().withFilter(Predicate.eq("id", id)).withLimit(1))) {
+      if (!c.next()) return Optional.empty();
+      Object[] row = c.row();
+      Map<String, Object> out = new HashMap<>();
+      List<String> cols = type.columnNames();
+      for (int i = 0; i < cols.size(); i++) out.put(cols.get(i), row[i]);
+      return Optional.of(out);
+    }
+  }
+
+  @Override
+  public long count(String typeName, Predicate filter) {
+    return tables.count(ref(type(typeName)), filter.toLance());
+  }
+
+  @Override
+  public List<TableInfo> tables() {
+    List<TableInfo> out = new ArrayList<>();
+    for (EntityType t : catalog.allTypes()) {
+      TableEntry e = state.table(t.stableTypeId());
+      if (e == null) continue;
+      out.add(new TableInfo(t.name(), t.kind() == TypeKind.NODE ? "node" : "edge", t.tableKey(), e.version(),
+          e.rowCount(), e.tableBranch()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,81 @@
+package io.omnigraph.engine.storage;
+
+import io.omnigraph.engine.error.OmniGraphException;
+import io.omnigraph.engine.read.RowCursor;
+import io.omnigraph.engine.schema.RowCodec;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.lance.ipc.LanceScanner;
+
+/** A {@link RowCursor} over a Lance scan, converting one Arrow batch at a time. */
+final class ArrowRowCursor implements RowCursor {
+  private final LanceScanner scanner;
+  private final ArrowReader reader;
+  private final List<String> columns;
+  private FieldVector[] vectors;
+  private int rowCount;
+  private int index = -1;
+  private boolean done;
+
+  ArrowRowCursor(LanceScanner scanner, List<String> columns) {
+    this.scanner = scanner;
+    this.reader = scanner.scanBatches();
+    this.columns = List.copyOf(columns);
+  }
+
+  @Override
+  public List<String> columns() {
+    return columns;
+  }
+
+  @Override
+  public boolean next() {
+    if (done) return false;
+    index++;
+    while (index >= rowCount) {
+      if (!loadBatch()) {
+        done = true;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean loadBatch() {
+    try {
+      if (!reader.loadNextBatch()) return false;
+    } catch (Exception e) {
+      throw OmniGraphException.storage("scan failed: " + e.getMessage(), e);
+    }
+    VectorSchemaRoot root;
+    try {
+      root = reader.getVectorSchemaRoot();
+    } catch (java.io.IOException e) {
+      throw OmniGraphException.storage("scan failed: " + e.getMessage(), e);
+    }
+    vectors = new FieldVector[columns.size()];
+    for (int i = 0; i < vectors.length; i++) vectors[i] = root.getVector(columns.get(i));
+    rowCount = root.getRowCount();
+    index = 0;
+    return true;
+  }
+
+  @Override
+  public Object[] row() {
+    Object[] out = new Object[vectors.length];
+    for (int i = 0; i < out.length; i++) out[i] = RowCodec.readValue(vectors[i], index);
+    return out;
+  }
+
+  @Override
+  public void close() {
+    try {
+      reader.close();
+      scanner.close();
+    } catch (Exception e) {
+      throw OmniGraphException.storage("cannot close scan: " + e.getMessage(), e);
+    }
+  }
+}

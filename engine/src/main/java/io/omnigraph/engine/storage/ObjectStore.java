@@ -1,0 +1,32 @@
+package io.omnigraph.engine.storage;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The small files a graph keeps beside its Lance datasets (schema files, recovery sidecars),
+ * addressed by paths relative to the graph root. A local directory today; an object-store prefix
+ * implements the same contract.
+ */
+public interface ObjectStore {
+  /** The graph root as a Lance-compatible URI (a local path or {@code s3://...}). */
+  String root();
+
+  /** The URI of a path under the root, for Lance. */
+  String uri(String relativePath);
+
+  Optional<String> read(String relativePath);
+
+  /** Writes the whole file so that readers see either the old or the new content. */
+  void write(String relativePath, String content);
+
+  /** Writes only if the file does not exist; returns false if it did. */
+  boolean createExclusive(String relativePath, String content);
+
+  boolean exists(String relativePath);
+
+  void delete(String relativePath);
+
+  /** File names (not paths) directly under a directory, sorted; empty if it does not exist. */
+  List<String> list(String relativeDir);
+}

@@ -1,0 +1,300 @@
+package io.omnigraph.engine.storage;
+
+import io.omnigraph.engine.error.OmniGraphException;
+import io.omnigraph.engine.error.WriteConflict;
+import io.omnigraph.engine.read.RowCursor;
+import io.omnigraph.engine.schema.EntityType;
+import io.omnigraph.engine.schema.RowCodec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.UInt8Vector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.lance.CommitBuilder;
+import org.lance.Dataset;
+import org.lance.Fragment;
+import org.lance.FragmentMetadata;
+import org.lance.Ref;
+import org.lance.Transaction;
+import org.lance.WriteParams;
+import org.lance.ipc.LanceScanner;
+import org.lance.ipc.ScanOptions;
+import org.lance.operation.Append;
+import org.lance.operation.Restore;
+import org.lance.operation.Update;
+
+/**
+ * The only door to the table datasets. Writes exist only as stage-then-commit pairs, so every
+ * durable effect on a table happens in {@link #commit}, where the engine controls when and whether
+ * it happens; recovery can therefore account for every version a writer created.
+ *
+ * <p>Read handles are cached per (uri, branch, version): a Lance version never changes once
+ * written, and handles are safe to share between threads.
+ */
+public final class TableStore implements AutoCloseable {
+  private static final int CACHE_LIMIT = 1024;
+  private static final WriteParams STAGE_PARAMS = new WriteParams.Builder().withEnableStableRowIds(true).build();
+
+  private final BufferAllocator allocator;
+  private final Map<TableRef, Dataset> readCache = new ConcurrentHashMap<>();
+
+  public TableStore(BufferAllocator allocator) {
+    this.allocator = allocator;
+  }
+
+  public BufferAllocator allocator() {
+    return allocator;
+  }
+
+  /** Creates an empty table dataset (version 1) with stable row ids. */
+  public void create(String uri, Schema schema) {
+    try (Dataset ds = Dataset.write().allocator(allocator).schema(schema).uri(uri)
+        .mode(WriteParams.WriteMode.CREATE).enableStableRowIds(true).execute()) {
+      ds.version();
+    } catch (RuntimeException e) {
+      throw OmniGraphException.storage("cannot create table at " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The newest version of the table on a Lance branch (null = main lineage). */
+  public long latestVersion(String uri, String lanceBranch) {
+    try (Dataset ds = openLatest(uri, lanceBranch)) {
+      return ds.version();
+    }
+  }
+
+  /** Lance branch names present on the table. */
+  public Set<String> branches(String uri) {
+    try (Dataset ds = openLatest(uri, null)) {
+      Set<String> names = new HashSet<>();
+      ds.branches().list().forEach(b -> names.add(b.getName()));
+      return names;
+    }
+  }
+
+  /**
+   * Forks the table for a graph branch: a Lance branch named {@code newBranch} starting at
+   * {@code from}. Cheap: no data is copied. A stale fork of the same name (left by a deleted graph
+   * branch) is replaced.
+   */
+  public void fork(TableRef from, String newBranch) {
+    try (Dataset base = openLatest(from.uri(), null)) {
+      boolean exists = base.branches().list().stream().anyMatch(b -> b.getName().equals(newBranch));
+      if (exists) base.branches().delete(newBranch);
+      Ref ref = from.lanceBranch() == null
+          ? Ref.ofMain(from.version())
+          : Ref.ofBranch(from.lanceBranch(), from.version());
+      try (Dataset fork = base.createBranch(newBranch, ref)) {
+        fork.version();
+      }
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw OmniGraphException.storage("cannot fork " + from.uri() + " for branch " + newBranch + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes a table's fork for a deleted graph branch; absent forks are ignored. */
+  public void deleteFork(String uri, String lanceBranch) {
+    try (Dataset base = openLatest(uri, null)) {
+      if (base.branches().list().stream().anyMatch(b -> b.getName().equals(lanceBranch))) {
+        base.branches().delete(lanceBranch);
+      }
+    }
+  }
+
+  /**
+   * Prepares one table write against {@code ref}: the rows with {@code removeIds} (or every row when
+   * {@code removeAll}) are marked deleted and {@code newRows} are written as new data files.
+   */
+  public StagedWrite stage(
+      TableRef ref, EntityType type, Collection<String> removeIds, boolean removeAll, List<Map<String, Object>> newRows) {
+    Dataset ds = dataset(ref);
+    List<Long> removed = new ArrayList<>();
+    List<FragmentMetadata> updated = new ArrayList<>();
+    long rowsRemoved = 0;
+    if (removeAll) {
+      for (Fragment f : ds.getFragments()) {
+        removed.add((long) f.getId());
+        rowsRemoved += f.countRows();
+      }
+    } else if (!removeIds.isEmpty()) {
+      Map<Integer, List<Integer>> byFragment = rowAddresses(ds, removeIds);
+      for (Map.Entry<Integer, List<Integer>> e : byFragment.entrySet()) {
+        rowsRemoved += e.getValue().size();
+        FragmentMetadata after = ds.getFragment(e.getKey()).deleteRows(e.getValue());
+        if (after == null) removed.add((long) e.getKey());
+        else updated.add(after);
+      }
+    }
+    List<FragmentMetadata> fresh = List.of();
+    if (!newRows.isEmpty()) {
+      try (VectorSchemaRoot root = VectorSchemaRoot.create(type.arrowSchema(), allocator)) {
+        RowCodec.write(type, newRows, root);
+        fresh = Fragment.create(writeUri(ref), allocator, root, STAGE_PARAMS);
+      } catch (RuntimeException e) {
+        throw OmniGraphException.storage("cannot stage rows for " + type.name() + ": " + e.getMessage(), e);
+      }
+    }
+    return new StagedWrite(ref.uri(), ref.lanceBranch(), ref.version(), removed, updated, fresh, newRows.size(), rowsRemoved);
+  }
+
+  /**
+   * Commits a staged write as exactly one new version. Lance would rebase a stale write onto a newer
+   * HEAD; the engine needs expected-version semantics, so a moved HEAD is a conflict here.
+   *
+   * @param properties recorded on the Lance transaction, so recovery can recognise its own effects
+   * @return the new version
+   */
+  public long commit(StagedWrite w, Map<String, String> properties) {
+    try (Dataset head = openLatest(w.uri(), w.lanceBranch())) {
+      if (head.version() != w.readVersion()) {
+        throw new WriteConflict("table " + w.uri() + " moved from version " + w.readVersion() + " to "
+            + head.version() + " while this write was prepared; retry the transaction");
+      }
+      org.lance.operation.Operation op = w.appendOnly()
+          ? Append.builder().fragments(w.newFragments()).build()
+          : Update.builder().removedFragmentIds(w.removedFragmentIds()).updatedFragments(w.updatedFragments())
+              .newFragments(w.newFragments()).build();
+      Transaction tx = new Transaction.Builder().readVersion(w.readVersion()).operation(op)
+          .transactionProperties(properties).build();
+      try (Dataset committed = new CommitBuilder(head).execute(tx)) {
+        return committed.version();
+      }
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw OmniGraphException.storage("cannot commit write to " + w.uri() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Makes {@code version}'s content the new HEAD (one new version); used to undo a crashed writer. */
+  public long restore(String uri, String lanceBranch, long version) {
+    try (Dataset head = openLatest(uri, lanceBranch)) {
+      Transaction tx = new Transaction.Builder().readVersion(head.version())
+          .operation(Restore.builder().version(version).build()).build();
+      try (Dataset restored = new CommitBuilder(head).execute(tx)) {
+        return restored.version();
+      }
+    }
+  }
+
+  /** The transaction properties recorded by the commit that produced HEAD, if any. */
+  public Map<String, String> headTransactionProperties(String uri, String lanceBranch) {
+    try (Dataset head = openLatest(uri, lanceBranch)) {
+      return head.readTransaction().flatMap(Transaction::transactionProperties).orElse(Map.of());
+    }
+  }
+
+  /** Streams rows of one table version. */
+  public RowCursor scan(TableRef ref, List<String> columns, String lanceFilter, Long limit) {
+    ScanOptions.Builder b = new ScanOptions.Builder().columns(columns).batchSize(8192);
+    if (lanceFilter != null && !lanceFilter.equals("true")) b.filter(lanceFilter);
+    if (limit != null) b.limit(limit);
+    return new ArrowRowCursor(dataset(ref).newScan(b.build()), columns);
+  }
+
+  public long count(TableRef ref, String lanceFilter) {
+    Dataset ds = dataset(ref);
+    return lanceFilter == null || lanceFilter.equals("true") ? ds.countRows() : ds.countRows(lanceFilter);
+  }
+
+  /** The cached read handle of one immutable table version. */
+  Dataset dataset(TableRef ref) {
+    Dataset cached = readCache.get(ref);
+    if (cached != null) return cached;
+    Dataset opened = openVersion(ref);
+    if (readCache.size() >= CACHE_LIMIT) {
+      evictSome();
+    }
+    Dataset raced = readCache.putIfAbsent(ref, opened);
+    if (raced != null) {
+      opened.close();
+      return raced;
+    }
+    return opened;
+  }
+
+  private void evictSome() {
+    // Dropping entries without closing them keeps in-flight scans safe; the native handles are
+    // reclaimed when the graph closes its allocator-owned resources or by finalization.
+    int n = 0;
+    for (TableRef k : readCache.keySet()) {
+      if (n++ > CACHE_LIMIT / 4) break;
+      readCache.remove(k);
+    }
+  }
+
+  private Dataset openVersion(TableRef ref) {
+    try {
+      Dataset base = Dataset.open().allocator(allocator).uri(ref.uri()).build();
+      Ref r = ref.lanceBranch() == null ? Ref.ofMain(ref.version()) : Ref.ofBranch(ref.lanceBranch(), ref.version());
+      if (ref.lanceBranch() == null && base.version() == ref.version()) return base;
+      try (base) {
+        return base.checkout(r);
+      }
+    } catch (RuntimeException e) {
+      throw OmniGraphException.storage("cannot open " + ref.uri() + " version " + ref.version()
+          + (ref.lanceBranch() == null ? "" : " on " + ref.lanceBranch()) + ": " + e.getMessage(), e);
+    }
+  }
+
+  Dataset openLatest(String uri, String lanceBranch) {
+    try {
+      Dataset base = Dataset.open().allocator(allocator).uri(uri).build();
+      if (lanceBranch == null) return base;
+      try (base) {
+        return base.checkout(Ref.ofBranch(lanceBranch));
+      }
+    } catch (RuntimeException e) {
+      throw OmniGraphException.storage("cannot open " + uri + (lanceBranch == null ? "" : " on " + lanceBranch)
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String writeUri(TableRef ref) {
+    return ref.lanceBranch() == null ? ref.uri() : ref.uri() + "/tree/" + ref.lanceBranch();
+  }
+
+  /** Row addresses of the given ids, grouped by fragment id, offsets ascending. */
+  private Map<Integer, List<Integer>> rowAddresses(Dataset ds, Collection<String> ids) {
+    Set<String> wanted = ids instanceof Set<String> s ? s : new HashSet<>(ids);
+    ScanOptions.Builder b = new ScanOptions.Builder().columns(List.of("id")).withRowAddress(true).batchSize(8192);
+    if (wanted.size() <= 4096) {
+      b.filter(new io.omnigraph.engine.read.Predicate.In("id", List.copyOf(wanted)).toLance());
+    }
+    Map<Integer, List<Integer>> out = new TreeMap<>();
+    try (LanceScanner scanner = ds.newScan(b.build()); ArrowReader reader = scanner.scanBatches()) {
+      while (reader.loadNextBatch()) {
+        VectorSchemaRoot root = reader.getVectorSchemaRoot();
+        VarCharVector id = (VarCharVector) root.getVector("id");
+        var addr = root.getVector("_rowaddr");
+        for (int i = 0; i < root.getRowCount(); i++) {
+          if (!wanted.contains(new String(id.get(i), java.nio.charset.StandardCharsets.UTF_8))) continue;
+          long a = addr instanceof UInt8Vector u ? u.get(i) : ((BigIntVector) addr).get(i);
+          out.computeIfAbsent((int) (a >>> 32), k -> new ArrayList<>()).add((int) a);
+        }
+      }
+    } catch (Exception e) {
+      throw OmniGraphException.storage("cannot locate rows in " + ds.uri() + ": " + e.getMessage(), e);
+    }
+    out.values().forEach(l -> l.sort(null));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    readCache.values().forEach(Dataset::close);
+    readCache.clear();
+  }
+}

@@ -1,0 +1,316 @@
+package io.omnigraph.engine.write;
+
+import io.omnigraph.engine.EngineContext;
+import io.omnigraph.engine.commit.GraphCommit;
+import io.omnigraph.engine.commit.Snapshot;
+import io.omnigraph.engine.error.ConstraintViolation;
+import io.omnigraph.engine.error.ErrorKind;
+import io.omnigraph.engine.error.OmniGraphException;
+import io.omnigraph.engine.error.Rule;
+import io.omnigraph.engine.read.Predicate;
+import io.omnigraph.engine.read.ReadView;
+import io.omnigraph.engine.read.RowCursor;
+import io.omnigraph.engine.read.ScanRequest;
+import io.omnigraph.engine.read.TableInfo;
+import io.omnigraph.engine.schema.Catalog;
+import io.omnigraph.engine.schema.EdgeType;
+import io.omnigraph.engine.schema.EntityType;
+import io.omnigraph.engine.schema.NodeType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An atomic group of writes to one branch. Statements apply in order to an in-memory image of the
+ * changes; reads through the transaction see the snapshot taken at its start plus those changes.
+ * Nothing is durable until {@link #commit()}, which publishes every touched table and one commit
+ * in a single manifest version, or nothing at all. Not thread-safe: one transaction, one thread.
+ */
+public final class GraphTransaction implements ReadView, AutoCloseable {
+  private final EngineContext ctx;
+  private final String branch;
+  private final String actor;
+  private Snapshot base;
+  private final Map<String, PendingTable> pending = new LinkedHashMap<>();
+  /** Set once a statement read committed rows to decide what to change; such work cannot be re-prepared. */
+  private boolean readsCommitted;
+  private boolean open = true;
+
+  public GraphTransaction(EngineContext ctx, String branch, String actor) {
+    ctx.checkWritable();
+    this.ctx = ctx;
+    this.branch = branch;
+    this.actor = actor;
+    this.base = ctx.latest(branch);
+  }
+
+  /** Rows written and removed by one statement; {@code cascaded} counts incident edges removed with nodes. */
+  public record Affected(int rows, int cascaded, List<String> ids) {}
+
+  /** Strict insert: an id that already exists (committed or pending) is a KEY violation. */
+  public Affected insert(String typeName, List<Map<String, Object>> rows) {
+    return write(typeName, rows, true);
+  }
+
+  /** Insert or replace by id; omitted nullable properties become null. */
+  public Affected upsert(String typeName, List<Map<String, Object>> rows) {
+    return write(typeName, rows, false);
+  }
+
+  private Affected write(String typeName, List<Map<String, Object>> rows, boolean strict) {
+    checkOpen();
+    EntityType type = type(typeName);
+    Map<String, Map<String, Object>> prepared = new LinkedHashMap<>();
+    for (Map<String, Object> input : rows) {
+      Map<String, Object> row = RowPreparer.prepare(type, input, ctx::newId);
+      String id = (String) row.get("id");
+      if (prepared.containsKey(id)) {
+        if (strict) throw duplicateInStatement(type, id);
+      }
+      prepared.put(id, row);
+    }
+    PendingTable p = pendingFor(type);
+    if (strict) {
+      // Committed rows are checked once, in bulk, when the transaction commits.
+      for (String id : prepared.keySet()) {
+        if (p.upserts.containsKey(id)) {
+          throw new ConstraintViolation(Rule.KEY, type.name(), id,
+              type.name() + " '" + id + "' already exists (duplicate id)");
+        }
+      }
+    }
+    for (Map.Entry<String, Map<String, Object>> e : prepared.entrySet()) {
+      p.put(e.getKey(), e.getValue());
+      if (strict && !p.deletes.contains(e.getKey())) p.strictInserts.add(e.getKey());
+    }
+    return new Affected(prepared.size(), 0, List.copyOf(prepared.keySet()));
+  }
+
+  private static ConstraintViolation duplicateInStatement(EntityType type, String id) {
+    return new ConstraintViolation(Rule.KEY, type.name(), id,
+        "@unique violation on " + type.name() + ".id: '" + id + "' appears twice in one write");
+  }
+
+  /** Sets the same values on every row matching {@code where}. */
+  public Affected update(String typeName, Predicate where, Map<String, Object> assignments) {
+    checkOpen();
+    EntityType type = type(typeName);
+    Map<String, Map<String, Object>> changes = new LinkedHashMap<>();
+    for (String id : matchingIds(type, where)) changes.put(id, assignments);
+    return updateById(typeName, changes);
+  }
+
+  /** Applies per-row assignments to existing rows; ids that do not exist are skipped. */
+  public Affected updateById(String typeName, Map<String, Map<String, Object>> changes) {
+    checkOpen();
+    EntityType type = type(typeName);
+    readsCommitted = true;
+    Map<String, Map<String, Object>> current = rowsById(type, changes.keySet());
+    Map<String, Map<String, Object>> updated = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, Object>> e : changes.entrySet()) {
+      Map<String, Object> row = current.get(e.getKey());
+      if (row != null) updated.put(e.getKey(), RowPreparer.assign(type, row, e.getValue()));
+    }
+    PendingTable p = pendingFor(type);
+    updated.forEach(p::put);
+    return new Affected(updated.size(), 0, List.copyOf(updated.keySet()));
+  }
+
+  /** Deletes matching rows; deleting nodes also deletes their incident edges. */
+  public Affected delete(String typeName, Predicate where) {
+    checkOpen();
+    EntityType type = type(typeName);
+    return deleteIds(type, matchingIds(type, where));
+  }
+
+  public Affected deleteById(String typeName, Collection<String> ids) {
+    checkOpen();
+    EntityType type = type(typeName);
+    Set<String> existing = new LinkedHashSet<>(ids);
+    existing.retainAll(rowsById(type, ids).keySet());
+    return deleteIds(type, existing);
+  }
+
+  private Affected deleteIds(EntityType type, Set<String> ids) {
+    readsCommitted = true;
+    if (ids.isEmpty()) return new Affected(0, 0, List.of());
+    Map<EdgeType, Set<String>> cascade = new LinkedHashMap<>();
+    if (type instanceof NodeType node) {
+      for (EdgeType edge : catalog().edgesTouching(node.name())) {
+        Set<String> edgeIds = new LinkedHashSet<>();
+        if (edge.from().equals(node.name())) edgeIds.addAll(matchingIds(edge, new Predicate.In("src", List.copyOf(ids))));
+        if (edge.to().equals(node.name())) edgeIds.addAll(matchingIds(edge, new Predicate.In("dst", List.copyOf(ids))));
+        if (!edgeIds.isEmpty()) cascade.put(edge, edgeIds);
+      }
+    }
+    PendingTable p = pendingFor(type);
+    ids.forEach(p::remove);
+    int cascaded = 0;
+    for (Map.Entry<EdgeType, Set<String>> e : cascade.entrySet()) {
+      PendingTable ep = pendingFor(e.getKey());
+      for (String id : e.getValue()) {
+        if (type == e.getKey() && ids.contains(id)) continue;
+        ep.remove(id);
+        cascaded++;
+      }
+    }
+    return new Affected(ids.size(), cascaded, List.copyOf(ids));
+  }
+
+  /** Marks a table's committed rows as replaced by what this transaction writes (overwrite loads). */
+  void replaceAll(String typeName) {
+    PendingTable p = pendingFor(type(typeName));
+    p.replaceAll = true;
+    p.upserts.clear();
+    p.deletes.clear();
+    p.strictInserts.clear();
+    readsCommitted = true;
+  }
+
+  /** Current full rows of the given ids, as this transaction sees them. */
+  private Map<String, Map<String, Object>> rowsById(EntityType type, Collection<String> ids) {
+    Map<String, Map<String, Object>> out = new HashMap<>();
+    List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+    List<String> columns = type.columnNames();
+    for (int i = 0; i < all.size(); i += 2000) {
+      Predicate in = Predicate.idIn(all.subList(i, Math.min(all.size(), i + 2000)));
+      try (RowCursor c = scan(type.name(), new ScanRequest(columns, in, java.util.OptionalLong.empty()))) {
+        while (c.next()) {
+          Object[] r = c.row();
+          Map<String, Object> row = new HashMap<>();
+          for (int k = 0; k < columns.size(); k++) row.put(columns.get(k), r[k]);
+          out.put((String) row.get("id"), row);
+        }
+      }
+    }
+    return out;
+  }
+
+  private Set<String> matchingIds(EntityType type, Predicate where) {
+    Set<String> ids = new LinkedHashSet<>();
+    try (RowCursor c = scan(type.name(), new ScanRequest(List.of("id"), where, java.util.OptionalLong.empty()))) {
+      while (c.next()) ids.add((String) c.row()[0]);
+    }
+    return ids;
+  }
+
+  /** True when a commit would publish something. */
+  public boolean hasChanges() {
+    return pending.values().stream().anyMatch(p -> !p.isEmpty());
+  }
+
+  /**
+   * Publishes every change as one graph commit. A transaction without changes publishes nothing
+   * and returns empty. On any failure nothing is published and the transaction is closed.
+   */
+  public Optional<GraphCommit> commit() {
+    return commit(false);
+  }
+
+  Optional<GraphCommit> commit(boolean evenIfEmpty) {
+    checkOpen();
+    open = false;
+    if (!hasChanges() && !evenIfEmpty) return Optional.empty();
+    Map<EntityType, PendingTable> touched = new LinkedHashMap<>();
+    pending.values().stream().filter(p -> !p.isEmpty()).forEach(p -> touched.put(p.type, p));
+    return Optional.of(new CommitPipeline(ctx, branch, actor, base, touched, readsCommitted).run());
+  }
+
+  /** Discards every change. */
+  public void rollback() {
+    open = false;
+    pending.clear();
+  }
+
+  @Override
+  public void close() {
+    rollback();
+  }
+
+  public boolean isOpen() {
+    return open;
+  }
+
+  private void checkOpen() {
+    if (!open) throw new OmniGraphException(ErrorKind.STATE, "the transaction is already committed or rolled back");
+  }
+
+  private EntityType type(String typeName) {
+    return base.type(typeName);
+  }
+
+  private PendingTable pendingFor(EntityType type) {
+    return pending.computeIfAbsent(type.name(), k -> new PendingTable(type));
+  }
+
+  // ---- ReadView: the snapshot plus this transaction's changes ----
+
+  @Override
+  public Catalog catalog() {
+    return base.catalog();
+  }
+
+  @Override
+  public String branch() {
+    return branch;
+  }
+
+  @Override
+  public long manifestVersion() {
+    return base.manifestVersion();
+  }
+
+  @Override
+  public String headCommitId() {
+    return base.headCommitId();
+  }
+
+  @Override
+  public RowCursor scan(String typeName, ScanRequest request) {
+    PendingTable p = pending.get(type(typeName).name());
+    if (p == null || p.isEmpty()) return base.scan(typeName, request);
+    List<String> columns = request.columns().isEmpty() ? p.type.columnNames() : request.columns();
+    List<String> baseColumns = new ArrayList<>(columns);
+    if (!baseColumns.contains("id")) baseColumns.add("id");
+    long limit = request.limit().orElse(Long.MAX_VALUE);
+    ScanRequest baseRequest = request.withColumns(baseColumns);
+    if (request.limit().isPresent()) {
+      long slack = (long) p.upserts.size() + p.deletes.size();
+      baseRequest = p.replaceAll ? baseRequest.withLimit(0) : baseRequest.withLimit(limit + slack);
+    }
+    return new OverlayCursor(base.scan(typeName, baseRequest), columns, p, request.filter(), limit);
+  }
+
+  @Override
+  public Optional<Map<String, Object>> get(String typeName, String id) {
+    PendingTable p = pending.get(type(typeName).name());
+    if (p != null) {
+      Map<String, Object> row = p.upserts.get(id);
+      if (row != null) return Optional.of(new HashMap<>(row));
+      if (p.touches(id)) return Optional.empty();
+    }
+    return base.get(typeName, id);
+  }
+
+  @Override
+  public long count(String typeName, Predicate filter) {
+    PendingTable p = pending.get(type(typeName).name());
+    if (p == null || p.isEmpty()) return base.count(typeName, filter);
+    long n = 0;
+    try (RowCursor c = scan(typeName, new ScanRequest(List.of("id"), filter, java.util.OptionalLong.empty()))) {
+      while (c.next()) n++;
+    }
+    return n;
+  }
+
+  @Override
+  public List<TableInfo> tables() {
+    return base.tables();
+  }
+}

@@ -1,0 +1,52 @@
+package io.omnigraph.engine.write;
+
+import io.omnigraph.engine.schema.EntityType;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A transaction's not-yet-committed changes to one table: the final image of every written row
+ * (last write wins per id) and the ids removed from the committed table.
+ */
+final class PendingTable {
+  final EntityType type;
+  /** id → full row image to be written. */
+  final Map<String, Map<String, Object>> upserts = new LinkedHashMap<>();
+  /** ids whose committed rows are removed (and not written back). */
+  final Set<String> deletes = new HashSet<>();
+  /** ids written by strict inserts: they must not exist in the committed table at commit time. */
+  final Set<String> strictInserts = new HashSet<>();
+  /** The whole committed table is replaced (overwrite load). */
+  boolean replaceAll;
+
+  PendingTable(EntityType type) {
+    this.type = type;
+  }
+
+  boolean touches(String id) {
+    return replaceAll || upserts.containsKey(id) || deletes.contains(id);
+  }
+
+  boolean isEmpty() {
+    return upserts.isEmpty() && deletes.isEmpty() && !replaceAll;
+  }
+
+  void put(String id, Map<String, Object> row) {
+    upserts.put(id, row);
+  }
+
+  void remove(String id) {
+    upserts.remove(id);
+    strictInserts.remove(id);
+    deletes.add(id);
+  }
+
+  /** Ids whose committed rows must be removed when staging. */
+  Set<String> idsToRemove() {
+    Set<String> out = new HashSet<>(deletes);
+    out.addAll(upserts.keySet());
+    return out;
+  }
+}

@@ -1,0 +1,106 @@
+package io.omnigraph.engine.write;
+
+import io.omnigraph.engine.error.ConstraintViolation;
+import io.omnigraph.engine.error.OmniGraphException;
+import io.omnigraph.engine.error.Rule;
+import io.omnigraph.engine.schema.EdgeType;
+import io.omnigraph.engine.schema.EntityType;
+import io.omnigraph.engine.schema.KeyIds;
+import io.omnigraph.engine.schema.NodeType;
+import io.omnigraph.engine.schema.Property;
+import io.omnigraph.engine.schema.RowChecks;
+import io.omnigraph.engine.schema.Values;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Turns caller input into the full row image the engine stores: canonical Java values for every
+ * column, the entity id (derived from the key, supplied, or generated) and the single-row checks.
+ */
+final class RowPreparer {
+  private RowPreparer() {}
+
+  static Map<String, Object> prepare(EntityType type, Map<String, Object> input, Supplier<String> newId) {
+    for (String column : input.keySet()) {
+      if (!type.columnNames().contains(column)) {
+        throw OmniGraphException.badInput("unknown input field '" + column + "' for " + type.name());
+      }
+    }
+    Map<String, Object> row = new HashMap<>();
+    for (Property p : type.properties()) {
+      Object v = input.get(p.name());
+      row.put(p.name(), v == null ? null : Values.coerce(p, v, type.name()));
+    }
+    Object supplied = input.get("id");
+    if (supplied != null && !(supplied instanceof String)) {
+      throw new ConstraintViolation(Rule.TYPE, type.name(), null, type.name() + ".id must be a string");
+    }
+    String id;
+    if (type instanceof NodeType node && node.keyed()) {
+      String hint = supplied == null ? null : (String) supplied;
+      requireKey(node, row, hint);
+      id = KeyIds.deriveId(node, row);
+      if (supplied != null && !supplied.equals(id)) {
+        throw new ConstraintViolation(Rule.CHECK, type.name(), (String) supplied, type.name() + " id '" + supplied
+            + "' does not match its canonical @key id '" + id + "'");
+      }
+    } else {
+      id = supplied == null ? newId.get() : (String) supplied;
+    }
+    row.put("id", id);
+    if (type instanceof EdgeType edge) {
+      row.put("src", endpoint(edge, input, "src", id));
+      row.put("dst", endpoint(edge, input, "dst", id));
+    }
+    RowChecks.checkValues(type, id, row);
+    return row;
+  }
+
+  /** The row after applying assignments to its current image. */
+  static Map<String, Object> assign(EntityType type, Map<String, Object> current, Map<String, Object> assignments) {
+    Map<String, Object> row = new HashMap<>(current);
+    String id = (String) current.get("id");
+    for (Map.Entry<String, Object> a : assignments.entrySet()) {
+      String column = a.getKey();
+      if (column.equals("id")) {
+        throw new ConstraintViolation(Rule.KEY_UPDATE, type.name(), id,
+            "cannot update the id of " + type.name() + " '" + id + "' — delete and re-insert instead");
+      }
+      if (type instanceof NodeType node && node.key().contains(column)) {
+        throw new ConstraintViolation(Rule.KEY_UPDATE, type.name(), id,
+            "cannot update @key property '" + column + "' of " + type.name() + " '" + id + "' — delete and re-insert instead");
+      }
+      if (type instanceof EdgeType edge && (column.equals("src") || column.equals("dst"))) {
+        row.put(column, endpoint(edge, assignments, column, id));
+        continue;
+      }
+      Property p = type.property(column).orElseThrow(
+          () -> OmniGraphException.badInput("unknown property '" + column + "' for " + type.name()));
+      row.put(column, a.getValue() == null ? null : Values.coerce(p, a.getValue(), type.name()));
+    }
+    RowChecks.checkValues(type, id, row);
+    return row;
+  }
+
+  private static void requireKey(NodeType node, Map<String, Object> row, String hint) {
+    for (String k : node.key()) {
+      if (row.get(k) == null) {
+        throw new ConstraintViolation(Rule.REQUIRED, node.name(), hint,
+            "missing required property '" + k + "' (the @key of " + node.name() + ")");
+      }
+    }
+  }
+
+  private static String endpoint(EdgeType edge, Map<String, Object> input, String column, String edgeId) {
+    Object v = input.get(column);
+    if (v == null) {
+      throw new ConstraintViolation(Rule.REQUIRED, edge.name(), edgeId,
+          "missing required property '" + column + "' on edge " + edge.name());
+    }
+    if (!(v instanceof String s)) {
+      throw new ConstraintViolation(Rule.TYPE, edge.name(), edgeId, edge.name() + "." + column + " must be a node id string");
+    }
+    return s;
+  }
+}

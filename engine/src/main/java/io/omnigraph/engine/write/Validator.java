@@ -1,0 +1,240 @@
+package io.omnigraph.engine.write;
+
+import io.omnigraph.engine.commit.Snapshot;
+import io.omnigraph.engine.error.ConstraintViolation;
+import io.omnigraph.engine.error.Rule;
+import io.omnigraph.engine.read.Predicate;
+import io.omnigraph.engine.read.RowCursor;
+import io.omnigraph.engine.read.ScanRequest;
+import io.omnigraph.engine.schema.EdgeType;
+import io.omnigraph.engine.schema.EntityType;
+import io.omnigraph.engine.schema.NodeType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The rules that span rows (SPEC §4.5), checked on the image a commit would publish: the
+ * committed base with the pending changes applied. Single-row rules ran when rows were prepared.
+ */
+final class Validator {
+  private static final int CHUNK = 2000;
+
+  private final Snapshot base;
+  private final Map<EntityType, PendingTable> touched;
+  private final Map<String, PendingTable> byName = new HashMap<>();
+
+  Validator(Snapshot base, Map<EntityType, PendingTable> touched) {
+    this.base = base;
+    this.touched = touched;
+    touched.forEach((t, p) -> byName.put(t.name(), p));
+  }
+
+  void validate() {
+    for (PendingTable p : touched.values()) {
+      checkStrictInserts(p);
+      for (List<String> tuple : p.type.uniques()) checkUnique(p, tuple);
+      if (p.type instanceof EdgeType edge) {
+        checkEndpoints(edge, p);
+        checkCardinality(edge, p);
+      } else if (p.replaceAll) {
+        checkKeptEdgesAfterOverwrite((NodeType) p.type);
+      }
+    }
+  }
+
+  private void checkStrictInserts(PendingTable p) {
+    if (p.replaceAll) return;
+    List<String> candidates = p.strictInserts.stream().filter(id -> !p.deletes.contains(id)).toList();
+    for (String id : existingInBase(p.type, candidates)) {
+      throw new ConstraintViolation(Rule.KEY, p.type.name(), id, p.type.name() + " '" + id + "' already exists (duplicate id)");
+    }
+  }
+
+  private void checkUnique(PendingTable p, List<String> tuple) {
+    Map<List<Object>, String> holders = new HashMap<>();
+    for (Map<String, Object> row : p.upserts.values()) {
+      List<Object> key = tupleOf(row, tuple);
+      if (key == null) continue;
+      String other = holders.putIfAbsent(key, (String) row.get("id"));
+      if (other != null) throw uniqueViolation(p.type, tuple, key, other, (String) row.get("id"));
+    }
+    if (holders.isEmpty() || p.replaceAll) return;
+    List<String> columns = new ArrayList<>(tuple);
+    columns.remove("id");
+    columns.add(0, "id");
+    String first = tuple.get(0);
+    List<Object> firstValues = holders.keySet().stream().map(k -> k.get(0)).distinct().toList();
+    for (List<Object> chunk : chunks(firstValues)) {
+      try (RowCursor c = base.scan(p.type.name(), new ScanRequest(columns, new Predicate.In(first, chunk), OptionalLong.empty()))) {
+        while (c.next()) {
+          Object[] r = c.row();
+          String id = (String) r[0];
+          if (p.touches(id)) continue;
+          Map<String, Object> row = new HashMap<>();
+          for (int i = 0; i < columns.size(); i++) row.put(columns.get(i), r[i]);
+          List<Object> key = tupleOf(row, tuple);
+          String holder = key == null ? null : holders.get(key);
+          if (holder != null) throw uniqueViolation(p.type, tuple, key, id, holder);
+        }
+      }
+    }
+  }
+
+  private static ConstraintViolation uniqueViolation(EntityType t, List<String> tuple, List<Object> key, String a, String b) {
+    String value = key.size() == 1 ? String.valueOf(key.get(0)) : key.toString();
+    return new ConstraintViolation(Rule.UNIQUE, t.name(), b, "@unique violation on " + t.name() + "."
+        + String.join(",", tuple) + ": value '" + value + "' held by '" + a + "' and '" + b + "'");
+  }
+
+  private static List<Object> tupleOf(Map<String, Object> row, List<String> tuple) {
+    List<Object> key = new ArrayList<>(tuple.size());
+    for (String c : tuple) {
+      Object v = row.get(c);
+      if (v == null) return null; // NULLs never collide
+      key.add(v instanceof byte[] b ? java.util.HexFormat.of().formatHex(b) : v);
+    }
+    return key;
+  }
+
+  private void checkEndpoints(EdgeType edge, PendingTable p) {
+    if (p.upserts.isEmpty()) return;
+    Map<String, List<String>> needSrc = new HashMap<>();
+    Map<String, List<String>> needDst = new HashMap<>();
+    for (Map<String, Object> row : p.upserts.values()) {
+      needSrc.computeIfAbsent((String) row.get("src"), k -> new ArrayList<>()).add((String) row.get("id"));
+      needDst.computeIfAbsent((String) row.get("dst"), k -> new ArrayList<>()).add((String) row.get("id"));
+    }
+    requireNodes(edge, "src", edge.from(), needSrc);
+    requireNodes(edge, "dst", edge.to(), needDst);
+  }
+
+  private void requireNodes(EdgeType edge, String column, String nodeType, Map<String, List<String>> needed) {
+    Set<String> missing = new LinkedHashSet<>(needed.keySet());
+    missing.removeAll(existingInImage(nodeType, needed.keySet()));
+    if (!missing.isEmpty()) {
+      String id = missing.iterator().next();
+      String edgeId = needed.get(id).get(0);
+      throw new ConstraintViolation(Rule.ENDPOINT, edge.name(), edgeId, "edge " + edge.name() + " '" + edgeId + "': "
+          + column + " '" + id + "' not found in " + nodeType);
+    }
+  }
+
+  /** After a node table is overwritten, edges kept in other tables must still find their endpoints. */
+  private void checkKeptEdgesAfterOverwrite(NodeType node) {
+    Set<String> live = byName.get(node.name()).upserts.keySet();
+    for (EdgeType edge : base.catalog().edgesTouching(node.name())) {
+      PendingTable ep = byName.get(edge.name());
+      if (ep != null && ep.replaceAll) continue;
+      try (RowCursor c = base.scan(edge.name(), new ScanRequest(List.of("id", "src", "dst"), Predicate.TRUE, OptionalLong.empty()))) {
+        while (c.next()) {
+          Object[] r = c.row();
+          String id = (String) r[0];
+          if (ep != null && ep.touches(id)) continue;
+          for (int i = 1; i <= 2; i++) {
+            String endpointType = i == 1 ? edge.from() : edge.to();
+            if (endpointType.equals(node.name()) && !live.contains((String) r[i])) {
+              throw new ConstraintViolation(Rule.ENDPOINT, edge.name(), id, "edge " + edge.name() + " '" + id + "': "
+                  + (i == 1 ? "src" : "dst") + " '" + r[i] + "' not found in " + node.name()
+                  + " after the overwrite (the edge is kept)");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void checkCardinality(EdgeType edge, PendingTable p) {
+    if (edge.cardMin() == 0 && edge.cardMax().isEmpty()) return;
+    Set<String> sources = new LinkedHashSet<>();
+    p.upserts.values().forEach(r -> sources.add((String) r.get("src")));
+    if (!p.replaceAll) {
+      for (List<Object> chunk : chunks(new ArrayList<>(p.idsToRemove()))) {
+        try (RowCursor c = base.scan(edge.name(), new ScanRequest(List.of("src"), new Predicate.In("id", chunk), OptionalLong.empty()))) {
+          while (c.next()) sources.add((String) c.row()[0]);
+        }
+      }
+    }
+    PendingTable fromPending = byName.get(edge.from());
+    if (fromPending != null) sources.removeIf(s -> fromPending.touches(s) && !fromPending.upserts.containsKey(s));
+    if (sources.isEmpty()) return;
+    Map<String, Integer> counts = new HashMap<>();
+    sources.forEach(s -> counts.put(s, 0));
+    OverlayView view = new OverlayView(base, p);
+    for (List<Object> chunk : chunks(new ArrayList<>(sources))) {
+      try (RowCursor c = view.scan(edge.name(), new ScanRequest(List.of("src"), new Predicate.In("src", chunk), OptionalLong.empty()))) {
+        while (c.next()) counts.merge((String) c.row()[0], 1, Integer::sum);
+      }
+    }
+    for (String s : sources) {
+      int n = counts.get(s);
+      if (n < edge.cardMin()) throw cardViolation(edge, s, n, "min " + edge.cardMin());
+      if (edge.cardMax().isPresent() && n > edge.cardMax().getAsLong()) {
+        throw cardViolation(edge, s, n, "max " + edge.cardMax().getAsLong());
+      }
+    }
+  }
+
+  private static ConstraintViolation cardViolation(EdgeType edge, String source, int n, String bound) {
+    return new ConstraintViolation(Rule.CARDINALITY, edge.name(), null, "@card violation on edge " + edge.name()
+        + ": source '" + source + "' has " + n + " edges (" + bound + ")");
+  }
+
+  /** Which of the ids exist in the image of a node type: pending rows, else committed ones not removed. */
+  private Set<String> existingInImage(String typeName, Collection<String> ids) {
+    PendingTable p = byName.get(typeName);
+    Set<String> found = new HashSet<>();
+    List<String> ask = new ArrayList<>();
+    for (String id : ids) {
+      if (p != null && p.upserts.containsKey(id)) found.add(id);
+      else if (p == null || !p.touches(id)) ask.add(id);
+    }
+    found.addAll(existingInBase(base.type(typeName), ask));
+    return found;
+  }
+
+  private Set<String> existingInBase(EntityType type, List<String> ids) {
+    Set<String> found = new HashSet<>();
+    if (ids.size() > CHUNK) {
+      // Without an index every IN-list query is a full scan; one scan of the id column is cheaper.
+      Set<String> wanted = new HashSet<>(ids);
+      try (RowCursor c = base.scan(type.name(), new ScanRequest(List.of("id"), Predicate.TRUE, OptionalLong.empty()))) {
+        while (c.next()) {
+          String id = (String) c.row()[0];
+          if (wanted.contains(id)) found.add(id);
+        }
+      }
+      return found;
+    }
+    for (List<Object> chunk : chunks(new ArrayList<>(ids))) {
+      try (RowCursor c = base.scan(type.name(), new ScanRequest(List.of("id"), new Predicate.In("id", chunk), OptionalLong.empty()))) {
+        while (c.next()) found.add((String) c.row()[0]);
+      }
+    }
+    return found;
+  }
+
+  private static List<List<Object>> chunks(List<?> values) {
+    List<List<Object>> out = new ArrayList<>();
+    for (int i = 0; i < values.size(); i += CHUNK) {
+      out.add(new ArrayList<>(values.subList(i, Math.min(values.size(), i + CHUNK))));
+    }
+    return out;
+  }
+
+  /** The committed base with one table's pending changes, for counting over the merged image. */
+  private record OverlayView(Snapshot base, PendingTable p) {
+    RowCursor scan(String typeName, ScanRequest request) {
+      List<String> cols = new ArrayList<>(request.columns());
+      if (!cols.contains("id")) cols.add("id");
+      ScanRequest baseRequest = p.replaceAll ? request.withColumns(cols).withLimit(0) : request.withColumns(cols);
+      return new OverlayCursor(base.scan(typeName, baseRequest), request.columns(), p, request.filter(), Long.MAX_VALUE);
+    }
+  }
+}

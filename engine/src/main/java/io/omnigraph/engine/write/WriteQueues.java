@@ -1,0 +1,51 @@
+package io.omnigraph.engine.write;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Process-local ordering of writers. Lock order, always: the (table, branch) queues in sorted key
+ * order, then the branch's publish lock. Writers on different tables of one branch stage in
+ * parallel and only serialize for the short commit-and-publish step. Correctness across processes
+ * comes from the manifest publish, not from these locks.
+ */
+public final class WriteQueues {
+  private final Map<String, ReentrantLock> tableQueues = new ConcurrentHashMap<>();
+  private final Map<String, ReentrantLock> publishLocks = new ConcurrentHashMap<>();
+
+  /** Held locks, released in reverse order on close. */
+  public static final class Held implements AutoCloseable {
+    private final List<ReentrantLock> locks = new ArrayList<>();
+
+    void add(ReentrantLock lock) {
+      lock.lock();
+      locks.add(lock);
+    }
+
+    @Override
+    public void close() {
+      for (int i = locks.size() - 1; i >= 0; i--) locks.get(i).unlock();
+      locks.clear();
+    }
+  }
+
+  /** Acquires the queues of the given table keys on a branch, in sorted order. */
+  Held acquireTables(String branch, Iterable<String> tableKeys) {
+    Held held = new Held();
+    TreeSet<String> sorted = new TreeSet<>();
+    tableKeys.forEach(sorted::add);
+    for (String key : sorted) {
+      held.add(tableQueues.computeIfAbsent(key + "@" + branch, k -> new ReentrantLock(true)));
+    }
+    return held;
+  }
+
+  /** Adds the branch's publish lock to locks already held; taken after every table queue. */
+  void acquirePublish(Held held, String branch) {
+    held.add(publishLocks.computeIfAbsent(branch, k -> new ReentrantLock(true)));
+  }
+}
