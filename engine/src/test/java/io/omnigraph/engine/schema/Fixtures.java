@@ -17,4 +17,9 @@ final class Fixtures {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** {@link #testPg()} compiled. */
+  static Catalog fixture() {
+    return SchemaCompiler.compile(testPg());
+  }
 }

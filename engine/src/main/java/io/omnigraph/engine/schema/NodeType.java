@@ -1,0 +1,63 @@
+package io.omnigraph.engine.schema;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A node type. {@code key} is empty for an unkeyed node; otherwise it lists the key properties
+ * ordered by stable property id, which is the order composite key ids are built in (SPEC §1.4,
+ * §12.6), whatever order {@code @key(...)} named them in.
+ */
+public record NodeType(
+    String name,
+    long stableTypeId,
+    long incarnationId,
+    List<Property> properties,
+    List<String> key,
+    List<List<String>> uniques,
+    List<List<String>> indexes,
+    List<RangeConstraint> ranges,
+    List<CheckConstraint> checks,
+    Map<String, String> annotations,
+    List<String> implementsList,
+    Optional<String> renameFrom)
+    implements EntityType {
+
+  public NodeType {
+    List<Property> props = List.copyOf(properties);
+    properties = props;
+    TypeInvariants.requireIdentity(name, stableTypeId, incarnationId, renameFrom);
+    TypeInvariants.requireDistinctNames(name, props);
+    String typeName = name;
+    key = key.stream()
+        .map(k -> TypeInvariants.require(typeName, props, k))
+        .sorted(Comparator.comparingLong(Property::stableId))
+        .map(Property::name)
+        .toList();
+    uniques = TypeInvariants.tuples(name, props, uniques, List.of());
+    indexes = TypeInvariants.tuples(name, props, indexes, List.of());
+    ranges = List.copyOf(ranges);
+    checks = List.copyOf(checks);
+    ranges.forEach(r -> TypeInvariants.require(typeName, props, r.property()));
+    checks.forEach(c -> TypeInvariants.require(typeName, props, c.property()));
+    annotations = TypeInvariants.orderedCopy(annotations);
+    implementsList = List.copyOf(implementsList);
+  }
+
+  @Override
+  public TypeKind kind() {
+    return TypeKind.NODE;
+  }
+
+  @Override
+  public List<String> systemColumns() {
+    return List.of(ID);
+  }
+
+  /** True when ids are derived from {@link #key()} values. */
+  public boolean keyed() {
+    return !key.isEmpty();
+  }
+}
