@@ -10,6 +10,9 @@ import io.omnigraph.engine.storage.ManifestStore;
 import io.omnigraph.engine.storage.ObjectStore;
 import io.omnigraph.engine.storage.TableStore;
 import io.omnigraph.engine.write.WriteQueues;
+import io.omnigraph.engine.storage.ManifestRow;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,6 +33,10 @@ public final class EngineContext {
   private final Ulid ulid = new Ulid();
   private final WriteQueues queues = new WriteQueues();
   private final Map<String, ManifestState> states = new ConcurrentHashMap<>();
+  /** Per branch, the newest fully read manifest rows, so the next version reads only what changed. */
+  private final Map<String, RowsAt> newestRows = new ConcurrentHashMap<>();
+
+  private record RowsAt(long version, Map<String, ManifestRow> rows, long headRowAddress) {}
 
   EngineContext(ObjectStore store, TableStore tables, ManifestStore manifest, Catalog catalog, boolean readOnly) {
     this.store = store;
@@ -85,11 +92,62 @@ public final class EngineContext {
     String key = branch + "\u0000" + version;
     ManifestState state = states.get(key);
     if (state == null) {
-      ManifestStore.Read read = manifest.read(branch, version);
-      state = ManifestState.decode(branch, read.version(), read.rows());
+      state = ManifestState.decode(branch, version, rowsAt(branch, version));
       if (states.size() >= STATE_CACHE_LIMIT) states.clear();
       states.put(key, state);
     }
     return new Snapshot(catalog.get(), state, tables, store);
+  }
+
+  /**
+   * Records a publish this process just made, so the next read of the branch does not re-read the
+   * manifest: the new version's rows are the previous version's plus exactly these.
+   */
+  public void published(String branch, long fromVersion, ManifestStore.Published published, List<ManifestRow> rows) {
+    newestRows.compute(branch, (b, known) -> {
+      if (known == null || known.version() != fromVersion || published.version() != fromVersion + 1) return known;
+      Map<String, ManifestRow> next = new LinkedHashMap<>(known.rows());
+      rows.forEach(r -> next.put(r.objectId(), r));
+      return new RowsAt(published.version(), next, published.headRowAddress());
+    });
+  }
+
+  /**
+   * Publishes rows as the next manifest version of a branch, replacing rows whose object ids exist
+   * in {@code base}, and remembers the result so the next read needs no manifest scan.
+   */
+  public long publish(String branch, ManifestState base, List<ManifestRow> rows) {
+    RowsAt known = newestRows.get(branch);
+    Long headAddress = known != null && known.version() == base.version() && known.headRowAddress() >= 0
+        ? known.headRowAddress() : null;
+    java.util.Set<String> replaces = new java.util.HashSet<>();
+    Map<String, ManifestRow> existing = known != null && known.version() == base.version() ? known.rows() : null;
+    for (ManifestRow r : rows) {
+      if (existing != null ? existing.containsKey(r.objectId()) : !r.objectType().equals(ManifestRow.GRAPH_COMMIT)
+          && !r.objectType().equals(ManifestRow.TABLE_VERSION)) {
+        replaces.add(r.objectId());
+      }
+    }
+    ManifestStore.Published p = manifest.publish(branch, base.version(), rows, replaces, headAddress);
+    published(branch, base.version(), p, rows);
+    return p.version();
+  }
+
+  private List<ManifestRow> rowsAt(String branch, long version) {
+    RowsAt known = newestRows.get(branch);
+    if (known != null && known.version() < version) {
+      Map<String, ManifestRow> rows = new LinkedHashMap<>(known.rows());
+      for (ManifestRow r : manifest.readChangedSince(branch, version, known.version()).rows()) rows.put(r.objectId(), r);
+      newestRows.put(branch, new RowsAt(version, rows, -1));
+      return List.copyOf(rows.values());
+    }
+    if (known != null && known.version() == version) return List.copyOf(known.rows().values());
+    ManifestStore.Read read = manifest.read(branch, version);
+    if (known == null || known.version() < read.version()) {
+      Map<String, ManifestRow> rows = new LinkedHashMap<>();
+      read.rows().forEach(r -> rows.put(r.objectId(), r));
+      newestRows.put(branch, new RowsAt(read.version(), rows, -1));
+    }
+    return read.rows();
   }
 }

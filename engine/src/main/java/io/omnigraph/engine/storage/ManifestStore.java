@@ -4,10 +4,12 @@ import io.omnigraph.engine.error.OmniGraphException;
 import io.omnigraph.engine.error.WriteConflict;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.c.ArrowArrayStream;
-import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.UInt8Vector;
@@ -20,18 +22,22 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.lance.CommitBuilder;
 import org.lance.Dataset;
+import org.lance.Fragment;
+import org.lance.FragmentMetadata;
+import org.lance.Transaction;
+import org.lance.operation.Update;
 import org.lance.Ref;
 import org.lance.WriteParams;
 import org.lance.ipc.LanceScanner;
 import org.lance.ipc.ScanOptions;
-import org.lance.merge.MergeInsertParams;
 
 /**
  * The {@code __manifest} dataset: the single authority on which table versions and commits make
  * up each graph version. Graph branches are Lance branches of this dataset. A publish is one
- * merge-insert keyed by {@code object_id} with zero conflict retries: the branch's head row is
- * rewritten by every publish, so two concurrent publishers on one branch can never both land.
+ * single Lance {@code Update} that replaces the branch's head row, so two concurrent publishers on
+ * one branch can never both land (see {@link #publish}).
  */
 public final class ManifestStore {
   public static final String DIR = "__manifest";
@@ -50,6 +56,7 @@ public final class ManifestStore {
       utf8("table_branch", true),
       u64("row_count")),
       Map.of("omnigraph:internal_schema_version", SCHEMA_VERSION));
+  private static final WriteParams STAGE_PARAMS = new WriteParams.Builder().withEnableStableRowIds(true).build();
   private static final List<String> COLUMNS = SCHEMA.getFields().stream().map(Field::getName).toList();
 
   private final String uri;
@@ -86,9 +93,20 @@ public final class ManifestStore {
 
   /** Every row of the manifest of {@code branch} at {@code version} (null = newest). */
   public Read read(String branch, Long version) {
+    return readChangedSince(branch, version, 0);
+  }
+
+  /**
+   * The rows of {@code branch} at {@code version} written or rewritten after manifest version
+   * {@code since} (0 = every row). Manifest rows are only ever added or replaced by object id, so
+   * applying these to the state at {@code since} yields the state at {@code version}.
+   */
+  public Read readChangedSince(String branch, Long version, long since) {
     try (Dataset ds = open(branch, version)) {
       List<ManifestRow> rows = new ArrayList<>();
-      ScanOptions opts = new ScanOptions.Builder().columns(COLUMNS).batchSize(8192).build();
+      ScanOptions.Builder b = new ScanOptions.Builder().columns(COLUMNS).batchSize(8192);
+      if (since > 0) b.filter("_row_last_updated_at_version > " + since);
+      ScanOptions opts = b.build();
       try (LanceScanner scanner = ds.newScan(opts); ArrowReader reader = scanner.scanBatches()) {
         while (reader.loadNextBatch()) {
           VectorSchemaRoot root = reader.getVectorSchemaRoot();
@@ -103,38 +121,92 @@ public final class ManifestStore {
     }
   }
 
+  /** A landed publish: the new manifest version and where the branch's head row now lives. */
+  public record Published(long version, long headRowAddress) {}
+
   /**
-   * Publishes rows (inserted or replacing rows with the same object id) as the next version of the
-   * branch's manifest, only if that branch is still at {@code expectedVersion}.
+   * Publishes rows as the next version of the branch's manifest, only if that branch is still at
+   * {@code expectedVersion}. Rows whose object id already exists (listed in {@code replaces}) are
+   * replaced. The publish is one Lance {@code Update}: the new rows as one new fragment plus a
+   * deletion of the rows they replace. Every publish replaces the branch's head row, so two
+   * publishers starting from one version touch the same fragment and Lance lets only one land.
    *
-   * @return the new manifest version
+   * @param headRowAddress where the current head row lives, if known (saves a scan)
    * @throws WriteConflict if another publish landed first
    */
-  public long publish(String branch, long expectedVersion, List<ManifestRow> rows) {
+  public Published publish(String branch, long expectedVersion, List<ManifestRow> rows, Set<String> replaces,
+      Long headRowAddress) {
+    String headId = "graph_head:" + branchLabel(branch);
+    List<ManifestRow> ordered = new ArrayList<>(rows);
+    ordered.sort(java.util.Comparator.comparing(r -> r.objectId().equals(headId)));
     try (Dataset ds = open(branch, null)) {
-      if (ds.version() != expectedVersion) {
-        throw new WriteConflict("branch '" + branchLabel(branch) + "' moved from manifest version " + expectedVersion
-            + " to " + ds.version() + " while this commit was prepared; retry the transaction");
+      if (ds.version() != expectedVersion) throw moved(branch, expectedVersion, ds.version());
+      Map<String, Long> addresses = new HashMap<>();
+      if (headRowAddress != null && replaces.contains(headId)) addresses.put(headId, headRowAddress);
+      Set<String> unknown = new HashSet<>(replaces);
+      unknown.removeAll(addresses.keySet());
+      if (!unknown.isEmpty()) addresses.putAll(addressesOf(ds, unknown));
+      Map<Integer, List<Integer>> byFragment = new TreeMap<>();
+      for (long a : addresses.values()) byFragment.computeIfAbsent((int) (a >>> 32), k -> new ArrayList<>()).add((int) a);
+      List<Long> removed = new ArrayList<>();
+      List<FragmentMetadata> updated = new ArrayList<>();
+      for (Map.Entry<Integer, List<Integer>> e : byFragment.entrySet()) {
+        e.getValue().sort(null);
+        FragmentMetadata after = ds.getFragment(e.getKey()).deleteRows(e.getValue());
+        if (after == null) removed.add((long) e.getKey());
+        else updated.add(after);
       }
-      MergeInsertParams params = new MergeInsertParams(List.of("object_id")).withMatchedUpdateAll()
-          .withNotMatched(MergeInsertParams.WhenNotMatched.InsertAll).withConflictRetries(0);
-      try (VectorSchemaRoot root = toRoot(rows);
-          ArrowReader reader = ArrowStreams.readerOf(root, allocator);
-          ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
-        Data.exportArrayStream(allocator, reader, stream);
-        try (Dataset after = ds.mergeInsert(params, stream).dataset()) {
-          return after.version();
-        }
+      Set<Integer> before = new HashSet<>();
+      ds.getFragments().forEach(f -> before.add(f.getId()));
+      List<FragmentMetadata> fresh;
+      try (VectorSchemaRoot root = toRoot(ordered)) {
+        fresh = Fragment.create(writeUri(branch), allocator, root, STAGE_PARAMS);
+      }
+      Transaction tx = new Transaction.Builder().readVersion(expectedVersion).operation(Update.builder()
+          .removedFragmentIds(removed).updatedFragments(updated).newFragments(fresh).build()).build();
+      try (Dataset after = new CommitBuilder(ds).execute(tx)) {
+        int newFragment = after.getFragments().stream().map(Fragment::getId).filter(id -> !before.contains(id))
+            .max(Integer::compare).orElse(-1);
+        boolean headWritten = ordered.get(ordered.size() - 1).objectId().equals(headId);
+        long address = newFragment >= 0 && fresh.size() == 1 && headWritten
+            ? ((long) newFragment << 32) | (ordered.size() - 1) : -1;
+        return new Published(after.version(), address);
       }
     } catch (OmniGraphException e) {
       throw e;
     } catch (Exception e) {
-      if (String.valueOf(e.getMessage()).contains("concurrent")) {
+      if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("conflict")) {
         throw new WriteConflict("another commit landed on branch '" + branchLabel(branch)
             + "' while this one was published; retry the transaction");
       }
       throw OmniGraphException.storage("cannot publish to manifest " + branchLabel(branch) + ": " + e.getMessage(), e);
     }
+  }
+
+  private static WriteConflict moved(String branch, long expected, long actual) {
+    return new WriteConflict("branch '" + branchLabel(branch) + "' moved from manifest version " + expected
+        + " to " + actual + " while this commit was prepared; retry the transaction");
+  }
+
+  private Map<String, Long> addressesOf(Dataset ds, Set<String> objectIds) throws Exception {
+    Map<String, Long> out = new HashMap<>();
+    ScanOptions opts = new ScanOptions.Builder().columns(List.of("object_id")).withRowAddress(true)
+        .filter(new io.omnigraph.engine.read.Predicate.In("object_id", List.copyOf(objectIds)).toLance()).build();
+    try (LanceScanner scanner = ds.newScan(opts); ArrowReader reader = scanner.scanBatches()) {
+      while (reader.loadNextBatch()) {
+        VectorSchemaRoot root = reader.getVectorSchemaRoot();
+        var addr = root.getVector("_rowaddr");
+        for (int i = 0; i < root.getRowCount(); i++) {
+          long a = addr instanceof UInt8Vector u ? u.get(i) : ((org.apache.arrow.vector.BigIntVector) addr).get(i);
+          out.put(str(root, "object_id", i), a);
+        }
+      }
+    }
+    return out;
+  }
+
+  private String writeUri(String branch) {
+    return isMain(branch) ? uri : uri + "/tree/" + branch;
   }
 
   /** Creates a manifest branch from another branch's version. */

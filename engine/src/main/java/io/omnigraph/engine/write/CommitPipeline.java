@@ -116,7 +116,7 @@ final class CommitPipeline {
         base.headCommitId(), null, actor, nowMicros());
     rows.add(ManifestState.commitRow(commit));
     rows.add(ManifestState.headRow(branch, commitId, base.headCommitId()));
-    ctx.manifest().publish(branch, base.manifestVersion(), rows);
+    ctx.publish(branch, base.state(), rows);
     return commit;
   }
 
