@@ -54,7 +54,8 @@ final class ConstraintRules {
         default -> tuples.add(bodyTuple(c));
       }
     }
-    tuples.sort(Comparator.comparingInt((Tuple t) -> t.pos().line()).thenComparingInt(t -> t.pos().column()));
+    tuples.sort(Comparator.comparingInt((Tuple t) -> t.pos().line())
+        .thenComparingInt(t -> t.pos().column()));
     List<String> key = List.of();
     List<List<String>> uniques = new ArrayList<>();
     List<List<String>> indexes = new ArrayList<>();

@@ -17,6 +17,7 @@ public record RangeConstraint(String property, Double min, Double max) {
 
   /** The bounds as written in {@code .pg}, e.g. {@code 0..150} or {@code ..10}. */
   public String boundsText() {
-    return (min == null ? "" : FloatText.ofDouble(min)) + ".." + (max == null ? "" : FloatText.ofDouble(max));
+    String low = min == null ? "" : FloatText.ofDouble(min);
+    return low + ".." + (max == null ? "" : FloatText.ofDouble(max));
   }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -82,9 +83,11 @@ public final class SchemaCompiler {
 
   private Draft node(NodeDecl n) {
     AnnotationRules.Header header = AnnotationRules.header(n.annotations(), "node " + n.name());
-    List<PropertyRules.Resolved> props = expandInterfaces(n, resolveAll(n.properties(), n.name(), TypeKind.NODE));
+    List<PropertyRules.Resolved> own = resolveAll(n.properties(), n.name(), TypeKind.NODE);
+    List<PropertyRules.Resolved> props = expandInterfaces(n, own);
     PropertyRules.checkEmbedSources(n.name(), props);
-    return new Draft(n, props, ConstraintRules.collect(TypeKind.NODE, n.name(), props, n.constraints()), header);
+    return new Draft(n, props,
+        ConstraintRules.collect(TypeKind.NODE, n.name(), props, n.constraints()), header);
   }
 
   private Draft edge(EdgeDecl e) {
@@ -92,7 +95,8 @@ public final class SchemaCompiler {
     requireNodeEndpoint(e, e.to());
     AnnotationRules.Header header = AnnotationRules.header(e.annotations(), "edge " + e.name());
     List<PropertyRules.Resolved> props = resolveAll(e.properties(), e.name(), TypeKind.EDGE);
-    return new Draft(e, props, ConstraintRules.collect(TypeKind.EDGE, e.name(), props, e.constraints()), header);
+    return new Draft(e, props,
+        ConstraintRules.collect(TypeKind.EDGE, e.name(), props, e.constraints()), header);
   }
 
   private void requireNodeEndpoint(EdgeDecl e, NameRef endpoint) {
@@ -106,7 +110,8 @@ public final class SchemaCompiler {
         + "' " + what);
   }
 
-  private static List<PropertyRules.Resolved> resolveAll(List<PropDecl> decls, String typeName, TypeKind kind) {
+  private static List<PropertyRules.Resolved> resolveAll(
+      List<PropDecl> decls, String typeName, TypeKind kind) {
     Map<String, PropDecl> seen = new HashMap<>();
     List<PropertyRules.Resolved> resolved = new ArrayList<>();
     for (PropDecl p : decls) {
@@ -161,19 +166,17 @@ public final class SchemaCompiler {
   }
 
   private static Catalog assemble(List<Draft> drafts, String source) {
-    long next = 1;
-    Map<Draft, Long> typeIds = new HashMap<>();
-    for (Draft d : drafts) {
-      typeIds.put(d, next++);
-    }
+    // Types take ids 1..n in declaration order; properties continue from the same counter.
+    long next = drafts.size() + 1;
     List<NodeType> nodeTypes = new ArrayList<>();
     List<EdgeType> edgeTypes = new ArrayList<>();
-    for (Draft d : drafts) {
+    for (int i = 0; i < drafts.size(); i++) {
+      Draft d = drafts.get(i);
+      long typeId = i + 1;
       List<Property> props = new ArrayList<>();
       for (PropertyRules.Resolved p : d.props()) {
         props.add(property(p, next++, d.constraints()));
       }
-      long typeId = typeIds.get(d);
       ConstraintRules.Constraints c = d.constraints();
       if (d.decl() instanceof NodeDecl n) {
         nodeTypes.add(new NodeType(n.name(), typeId, 1, props, c.key(), c.uniques(), c.indexes(),
@@ -196,6 +199,6 @@ public final class SchemaCompiler {
     List<String> alone = List.of(p.name());
     return new Property(p.name(), p.type(), p.nullable(), p.annotations(), id, p.renameFrom(),
         c.indexes().contains(alone), c.uniques().contains(alone),
-        java.util.Optional.ofNullable(p.embed()).map(PropertyRules::embedSpec));
+        Optional.ofNullable(p.embed()).map(PropertyRules::embedSpec));
   }
 }
