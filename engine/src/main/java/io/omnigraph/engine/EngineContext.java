@@ -82,6 +82,12 @@ public final class EngineContext {
     if (readOnly) throw new OmniGraphException(ErrorKind.READ_ONLY, "the graph is open read-only");
   }
 
+  /** Drops cached state of a deleted branch, so a re-created branch of that name starts fresh. */
+  public void forgetBranch(String branch) {
+    newestRows.remove(branch);
+    states.keySet().removeIf(k -> k.startsWith(branch + "\u0000"));
+  }
+
   /** The newest committed state of a branch; never a cached head. */
   public Snapshot latest(String branch) {
     return at(branch, manifest.latestVersion(branch));

@@ -1,5 +1,8 @@
 package io.omnigraph.engine;
 
+import io.omnigraph.engine.commit.BranchInfo;
+import io.omnigraph.engine.commit.BranchName;
+import io.omnigraph.engine.commit.Branches;
 import io.omnigraph.engine.commit.GraphCommit;
 import io.omnigraph.engine.commit.ManifestIds;
 import io.omnigraph.engine.commit.ManifestState;
@@ -182,19 +185,32 @@ public final class Graph implements AutoCloseable {
     return all;
   }
 
-  /** Branch names: main first, then the others sorted. */
+  /** Branch names: main first, then the others sorted; internal branches are hidden. */
   public List<String> branches() {
-    List<String> out = new ArrayList<>();
-    out.add("main");
-    ctx.manifest().branchNames().stream().filter(b -> !b.startsWith("__")).forEach(out::add);
-    return out;
+    return branchOps().names().stream().filter(b -> !BranchName.isInternal(b)).toList();
+  }
+
+  /** Live branches with their heads and origins. */
+  public List<BranchInfo> branchInfos() {
+    return branchOps().list();
+  }
+
+  /** Creates a branch at the current head of {@code from} (SPEC §3.2). */
+  public BranchInfo createBranch(String name, String from) {
+    return branchOps().create(name, from);
+  }
+
+  /** Deletes a branch (SPEC §3.2); main and branches others depend on are refused. */
+  public void deleteBranch(String name) {
+    branchOps().delete(name);
+  }
+
+  private Branches branchOps() {
+    return new Branches(ctx);
   }
 
   void requireBranch(String branch) {
-    if (branch.equals("main")) return;
-    if (!ctx.manifest().branchNames().contains(branch)) {
-      throw OmniGraphException.notFound("branch '" + branch + "' not found");
-    }
+    if (!branchOps().exists(branch)) throw OmniGraphException.notFound("branch '" + branch + "' not found");
   }
 
   static long nowMicros() {

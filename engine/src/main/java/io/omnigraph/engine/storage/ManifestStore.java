@@ -211,11 +211,14 @@ public final class ManifestStore {
 
   /** Creates a manifest branch from another branch's version. */
   public void createBranch(String name, String fromBranch, long fromVersion) {
-    try (Dataset base = open(null, null)) {
+    // Lance resolves the version inside the lineage of the handle it is called on.
+    try (Dataset source = open(fromBranch, null)) {
       Ref ref = isMain(fromBranch) ? Ref.ofMain(fromVersion) : Ref.ofBranch(fromBranch, fromVersion);
-      try (Dataset created = base.createBranch(name, ref)) {
+      try (Dataset created = source.createBranch(name, ref)) {
         created.version();
       }
+    } catch (OmniGraphException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw OmniGraphException.storage("cannot create manifest branch " + name + ": " + e.getMessage(), e);
     }
@@ -224,6 +227,14 @@ public final class ManifestStore {
   public void deleteBranch(String name) {
     try (Dataset base = open(null, null)) {
       base.branches().delete(name);
+    }
+  }
+
+  /** The branch a manifest branch was created from ("main" when from main). */
+  public String parentOf(String name) {
+    try (Dataset base = open(null, null)) {
+      return base.branches().list().stream().filter(b -> b.getName().equals(name)).findFirst()
+          .flatMap(org.lance.Branch::getParentBranch).orElse("main");
     }
   }
 

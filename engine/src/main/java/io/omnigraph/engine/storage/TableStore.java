@@ -94,7 +94,9 @@ public final class TableStore implements AutoCloseable {
       Ref ref = from.lanceBranch() == null
           ? Ref.ofMain(from.version())
           : Ref.ofBranch(from.lanceBranch(), from.version());
-      try (Dataset fork = base.createBranch(newBranch, ref)) {
+      // Lance resolves the version inside the lineage of the handle it is called on.
+      try (Dataset source = from.lanceBranch() == null ? null : openLatest(from.uri(), from.lanceBranch());
+          Dataset fork = (source == null ? base : source).createBranch(newBranch, ref)) {
         fork.version();
       }
     } catch (OmniGraphException e) {
