@@ -29,9 +29,11 @@ final class CommitPipeline {
   private Snapshot base;
   private final Map<EntityType, PendingTable> touched;
   private final boolean readsCommitted;
+  private final String mergedParent;
 
   CommitPipeline(EngineContext ctx, String branch, String actor, Snapshot base, Map<EntityType, PendingTable> touched,
-      boolean readsCommitted) {
+      boolean readsCommitted, String mergedParent) {
+    this.mergedParent = mergedParent;
     this.ctx = ctx;
     this.branch = branch;
     this.actor = actor;
@@ -113,7 +115,7 @@ final class CommitPipeline {
           before.location(), version, w.lanceBranch(), rowCount)));
     }
     GraphCommit commit = new GraphCommit(commitId, branch.equals("main") ? null : branch, base.manifestVersion() + 1,
-        base.headCommitId(), null, actor, nowMicros());
+        base.headCommitId(), mergedParent, actor, nowMicros());
     rows.add(ManifestState.commitRow(commit));
     rows.add(ManifestState.headRow(branch, commitId, base.headCommitId()));
     ctx.publish(branch, base.state(), rows);

@@ -163,6 +163,20 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     return new Affected(ids.size(), cascaded, List.copyOf(ids));
   }
 
+  /**
+   * Removes exactly these rows, without cascading to incident edges: for writers that replay an
+   * already-computed change set (merges), where a dangling edge must surface as a violation rather
+   * than be silently deleted.
+   */
+  public Affected removeById(String typeName, Collection<String> ids) {
+    checkOpen();
+    EntityType type = type(typeName);
+    readsCommitted = true;
+    PendingTable p = pendingFor(type);
+    ids.forEach(p::remove);
+    return new Affected(ids.size(), 0, List.copyOf(ids));
+  }
+
   /** Marks a table's committed rows as replaced by what this transaction writes (overwrite loads). */
   void replaceAll(String typeName) {
     PendingTable p = pendingFor(type(typeName));
@@ -213,13 +227,27 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     return commit(false);
   }
 
+  /**
+   * Publishes the changes as a merge commit whose second parent is {@code mergedParentCommitId};
+   * always appends a commit, even when the net change is empty. Fails with a write conflict if the
+   * branch moved since this transaction began.
+   */
+  public GraphCommit commitAsMerge(String mergedParentCommitId) {
+    readsCommitted = true;
+    return commit(true, mergedParentCommitId).orElseThrow();
+  }
+
   Optional<GraphCommit> commit(boolean evenIfEmpty) {
+    return commit(evenIfEmpty, null);
+  }
+
+  private Optional<GraphCommit> commit(boolean evenIfEmpty, String mergedParent) {
     checkOpen();
     open = false;
     if (!hasChanges() && !evenIfEmpty) return Optional.empty();
     Map<EntityType, PendingTable> touched = new LinkedHashMap<>();
     pending.values().stream().filter(p -> !p.isEmpty()).forEach(p -> touched.put(p.type, p));
-    return Optional.of(new CommitPipeline(ctx, branch, actor, base, touched, readsCommitted).run());
+    return Optional.of(new CommitPipeline(ctx, branch, actor, base, touched, readsCommitted, mergedParent).run());
   }
 
   /** Discards every change. */
