@@ -107,8 +107,28 @@ public final class Graph implements AutoCloseable {
     BufferAllocator allocator = new RootAllocator();
     TableStore tables = new TableStore(allocator);
     ManifestStore manifest = new ManifestStore(store.uri(ManifestStore.DIR), allocator);
+    checkInternalVersion(location, manifest, tables, allocator);
     EngineContext ctx = new EngineContext(store, tables, manifest, catalog, readOnly);
     return new Graph(location, allocator, ctx);
+  }
+
+  private static void checkInternalVersion(String location, ManifestStore manifest, TableStore tables,
+      BufferAllocator allocator) {
+    int found;
+    try {
+      found = manifest.internalSchemaVersion();
+    } catch (RuntimeException e) {
+      tables.close();
+      allocator.close();
+      throw e;
+    }
+    int expected = Integer.parseInt(ManifestStore.SCHEMA_VERSION);
+    if (found != expected) {
+      tables.close();
+      allocator.close();
+      throw OmniGraphException.state("graph at " + location + " has internal schema version " + found + "; this engine reads "
+          + expected + (found < expected ? ": rebuild it via export/import" : ": upgrade omnigraph first"));
+    }
   }
 
   private static ObjectStore store(String location) {

@@ -36,6 +36,7 @@ class GraphLifecycleTest {
       assertEquals(1, commits.size());
       assertNull(commits.get(0).parentCommitId());
       assertEquals(commits.get(0).id(), s.headCommitId());
+      assertEquals(6, g.context().manifest().internalSchemaVersion());
       assertTrue(Files.notExists(root.resolve("__recovery")));
       assertTrue(Files.notExists(root.resolve("__init_claim.json")));
     }

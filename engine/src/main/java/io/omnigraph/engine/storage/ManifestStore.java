@@ -230,6 +230,15 @@ public final class ManifestStore {
     }
   }
 
+  /** The internal schema version the manifest was stamped with at creation, or -1 if unstamped. */
+  public int internalSchemaVersion() {
+    try (Dataset ds = open(null, null)) {
+      Map<String, String> meta = ds.getSchema().getCustomMetadata();
+      String v = meta == null ? null : meta.get("omnigraph:internal_schema_version");
+      return v == null ? -1 : Integer.parseInt(v);
+    }
+  }
+
   /** The branch a manifest branch was created from ("main" when from main). */
   public String parentOf(String name) {
     try (Dataset base = open(null, null)) {
