@@ -1,0 +1,46 @@
+package io.omnigraph.calcite;
+
+import io.omnigraph.engine.write.GraphTransaction;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * DELETE: {@code SELECT id FROM T WHERE c}, read through the transaction, then {@code deleteById}.
+ * Deleting nodes removes their incident edges too; the count is of the rows of T only.
+ */
+final class DeleteStatement implements DmlStatement {
+  private final DmlTarget target;
+  private final int parameterCount;
+  private final InternalQuery query;
+
+  private DeleteStatement(DmlTarget target, int parameterCount, InternalQuery query) {
+    this.target = target;
+    this.parameterCount = parameterCount;
+    this.query = query;
+  }
+
+  static DeleteStatement plan(SqlSession session, SqlDelete delete, int parameterCount) throws SQLException {
+    DmlTarget target = DmlTarget.resolve(delete.getTargetTable(), session.catalog());
+    SqlNode from = SqlBuild.as(target.tableIdentifier(), delete.getAlias());
+    InternalQuery query = InternalQuery.plan(session,
+        SqlBuild.select(List.of(SqlBuild.identifier("id")), from, delete.getCondition()));
+    return new DeleteStatement(target, parameterCount, query);
+  }
+
+  @Override
+  public int parameterCount() {
+    return parameterCount;
+  }
+
+  @Override
+  public DmlResult execute(GraphTransaction tx, List<Object> params) throws SQLException {
+    DmlPlanner.checkParameters(parameterCount, params);
+    List<String> ids = new ArrayList<>();
+    for (Object[] row : query.run(tx, params)) ids.add((String) row[0]);
+    if (ids.isEmpty()) return new DmlResult(0, List.of());
+    return new DmlResult(tx.deleteById(target.name(), ids).rows(), List.of());
+  }
+}

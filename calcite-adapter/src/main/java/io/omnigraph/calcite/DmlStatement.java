@@ -1,0 +1,24 @@
+package io.omnigraph.calcite;
+
+import io.omnigraph.engine.write.GraphTransaction;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * A parsed and planned INSERT, UPSERT, UPDATE, DELETE or MERGE. Reusable: each execution applies the
+ * statement to the given transaction, reading through it so the transaction's earlier statements
+ * are visible. Nothing is committed here.
+ */
+public interface DmlStatement {
+  /** The number of {@code ?} markers in the statement. */
+  int parameterCount();
+
+  /**
+   * Applies the statement to {@code tx}.
+   *
+   * @param params one value per {@code ?}, in the order they appear in the statement text
+   * @throws SQLException for a wrong parameter count or a value that cannot be converted; engine
+   *     failures (constraint violations and the like) propagate as the engine's exceptions
+   */
+  DmlResult execute(GraphTransaction tx, List<Object> params) throws SQLException;
+}

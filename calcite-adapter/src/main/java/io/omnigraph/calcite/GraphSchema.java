@@ -1,0 +1,49 @@
+package io.omnigraph.calcite;
+
+import io.omnigraph.engine.Graph;
+import io.omnigraph.engine.schema.Catalog;
+import io.omnigraph.engine.schema.EntityType;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/**
+ * The {@code graph} schema: one table per node and edge type of the current catalog, plus the
+ * system tables. Rebuilt when the graph's catalog changes (a schema apply), never per lookup.
+ */
+final class GraphSchema extends AbstractSchema {
+  static final String NAME = "graph";
+
+  private final Graph graph;
+  private final ViewBinding binding;
+  private Catalog builtFor;
+  private Map<String, Table> tables;
+
+  GraphSchema(Graph graph, ViewBinding binding) {
+    this.graph = graph;
+    this.binding = binding;
+  }
+
+  @Override
+  protected synchronized Map<String, Table> getTableMap() {
+    Catalog current = graph.catalog();
+    if (current != builtFor) {
+      Map<String, Table> map = new LinkedHashMap<>();
+      for (EntityType t : current.allTypes()) map.put(t.name(), new EntityTable(t, binding));
+      map.put(CommitsTable.NAME, new CommitsTable(graph, binding));
+      map.put(BranchesTable.NAME, new BranchesTable(graph, binding));
+      map.put(TablesTable.NAME, new TablesTable(binding));
+      tables = Collections.unmodifiableMap(map);
+      builtFor = current;
+    }
+    return tables;
+  }
+
+  /** The catalog the current tables were built from. */
+  synchronized Catalog catalog() {
+    getTableMap();
+    return builtFor;
+  }
+}

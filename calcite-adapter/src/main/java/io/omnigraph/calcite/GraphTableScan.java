@@ -1,0 +1,140 @@
+package io.omnigraph.calcite;
+
+import io.omnigraph.engine.schema.ValueType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.util.ImmutableIntList;
+
+/**
+ * A scan of one graph table that reads only {@code fields}, keeps only rows matching {@code
+ * filter} and stops after {@code limit} rows, all inside the engine's Lance scan. Starts as a full
+ * scan; {@link ScanRules} narrow it. {@code EXPLAIN PLAN} shows exactly what was pushed.
+ */
+final class GraphTableScan extends TableScan implements EnumerableRel {
+  /** Pushed filters reject rows; without statistics, assume they keep a quarter. */
+  private static final double FILTER_SELECTIVITY = 0.25;
+
+  final EntityTable graphTable;
+  /** Table column positions this scan outputs, in output order. */
+  final ImmutableIntList fields;
+  final ScanFilter filter;
+  final ScanLimit limit;
+
+  private GraphTableScan(RelOptCluster cluster, RelOptTable table, EntityTable graphTable, ImmutableIntList fields,
+      ScanFilter filter, ScanLimit limit) {
+    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(), table);
+    this.graphTable = graphTable;
+    this.fields = fields;
+    this.filter = filter;
+    this.limit = limit;
+  }
+
+  static GraphTableScan create(RelOptCluster cluster, RelOptTable table, EntityTable graphTable) {
+    return new GraphTableScan(cluster, table, graphTable, ImmutableIntList.identity(graphTable.columns().size()),
+        null, null);
+  }
+
+  GraphTableScan withFields(ImmutableIntList newFields) {
+    return new GraphTableScan(getCluster(), table, graphTable, newFields, filter, limit);
+  }
+
+  GraphTableScan withFilter(ScanFilter newFilter) {
+    return new GraphTableScan(getCluster(), table, graphTable, fields, newFilter, limit);
+  }
+
+  GraphTableScan withLimit(ScanLimit newLimit) {
+    return new GraphTableScan(getCluster(), table, graphTable, fields, filter, newLimit);
+  }
+
+  /** Names of the output columns. */
+  List<String> outputColumns() {
+    List<String> out = new ArrayList<>(fields.size());
+    for (int f : fields) out.add(graphTable.columns().get(f));
+    return out;
+  }
+
+  List<ValueType> outputTypes() {
+    List<ValueType> out = new ArrayList<>(fields.size());
+    for (int f : fields) out.add(graphTable.columnTypes().get(f));
+    return out;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return this;
+  }
+
+  @Override
+  public RelDataType deriveRowType() {
+    RelDataTypeFactory factory = getCluster().getTypeFactory();
+    List<RelDataTypeField> all = table.getRowType().getFieldList();
+    RelDataTypeFactory.Builder b = factory.builder();
+    for (int f : fields) b.add(all.get(f));
+    return b.build();
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw)
+        .item("columns", outputColumns())
+        .itemIf("filter", String.valueOf(filter), filter != null)
+        .itemIf("limit", String.valueOf(limit), limit != null);
+  }
+
+  @Override
+  public void register(RelOptPlanner planner) {
+    for (var rule : ScanRules.ALL) planner.addRule(rule);
+  }
+
+  @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    double rows = super.estimateRowCount(mq);
+    if (filter != null) rows *= FILTER_SELECTIVITY;
+    if (limit != null && limit.offset() == null && limit.fetch() instanceof ScanOperand.Literal l
+        && l.value() instanceof Number n) {
+      rows = Math.min(rows, n.doubleValue());
+    } else if (limit != null) {
+      rows *= 0.5;
+    }
+    return Math.max(rows, 1);
+  }
+
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    double rows = estimateRowCount(mq);
+    // Reading fewer columns is cheaper: Lance reads column by column.
+    double width = (fields.size() + 1.0) / (graphTable.columns().size() + 1.0);
+    return planner.getCostFactory().makeCost(rows, rows * width, rows * width);
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    // One column: rows are bare values (SCALAR), as Calcite's operators above expect.
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, true);
+    ScanSpec spec = new ScanSpec(graphTable.binding(), graphTable.type().name(), outputColumns(), filter, limit);
+    Expression stashed = implementor.stash(spec, ScanSpec.class);
+    Expression rows = Expressions.call(stashed, "enumerable", implementor.getRootExpression());
+    return implementor.result(physType, Blocks.toBlock(rows));
+  }
+}

@@ -1,0 +1,83 @@
+package io.omnigraph.calcite;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/**
+ * The view of a pooled statement its borrower gets: {@code close()} hands the statement back to
+ * the {@link StatementPool} instead of discarding its plan, and {@code setObject(int, Object)}
+ * converts the value to the parameter's inferred type (see {@link ParameterBinder}).
+ */
+final class LentStatement implements InvocationHandler {
+  private final StatementPool pool;
+  private final String sql;
+  private final PreparedStatement delegate;
+  private boolean closed;
+
+  private LentStatement(StatementPool pool, String sql, PreparedStatement delegate) {
+    this.pool = pool;
+    this.sql = sql;
+    this.delegate = delegate;
+  }
+
+  static PreparedStatement lend(StatementPool pool, String sql, PreparedStatement delegate) {
+    return (PreparedStatement) Proxy.newProxyInstance(LentStatement.class.getClassLoader(),
+        new Class<?>[] {PreparedStatement.class}, new LentStatement(pool, sql, delegate));
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    String name = method.getName();
+    int arity = args == null ? 0 : args.length;
+    if (method.getDeclaringClass() == Object.class) {
+      return switch (name) {
+        case "equals" -> proxy == args[0];
+        case "hashCode" -> System.identityHashCode(proxy);
+        default -> "LentStatement[" + sql + "]";
+      };
+    }
+    switch (name) {
+      case "close":
+        synchronized (this) {
+          if (closed) return null;
+          closed = true;
+        }
+        pool.giveBack(sql, delegate);
+        return null;
+      case "isClosed":
+        return closed;
+      case "unwrap":
+        if (((Class<?>) args[0]).isInstance(proxy)) return proxy;
+        break;
+      case "isWrapperFor":
+        if (((Class<?>) args[0]).isInstance(proxy)) return true;
+        break;
+      default:
+        break;
+    }
+    if (closed) throw new SQLException("statement is closed", "HY010");
+    if (name.equals("setObject") && arity == 2) {
+      int index = (Integer) args[0];
+      ParameterBinder.bind(delegate, index, args[1], parameterType(index));
+      return null;
+    }
+    try {
+      return method.invoke(delegate, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  private int parameterType(int index) {
+    try {
+      return delegate.getParameterMetaData().getParameterType(index);
+    } catch (SQLException | RuntimeException e) {
+      return Types.OTHER;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.omnigraph.calcite;
+
+import io.omnigraph.engine.write.GraphTransaction;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.sql.JoinConditionType;
+import org.apache.calcite.sql.JoinType;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlMerge;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUpdate;
+
+/**
+ * MERGE INTO T USING s ON c: one query {@code SELECT t.id, <update values>, <insert values> FROM s
+ * LEFT JOIN T ON c}, read through the transaction. Matched rows get the WHEN MATCHED assignments
+ * ({@code updateById}); unmatched source rows are written by upsert, so a MERGE on id is an
+ * upsert by id. A target row matched by two source rows is an error, as the SQL standard says.
+ */
+final class MergeStatement implements DmlStatement {
+  private final DmlTarget target;
+  private final int parameterCount;
+  private final List<String> updateColumns;
+  private final List<String> insertColumns;
+  private final InternalQuery query;
+
+  private MergeStatement(DmlTarget target, int parameterCount, List<String> updateColumns, List<String> insertColumns,
+      InternalQuery query) {
+    this.target = target;
+    this.parameterCount = parameterCount;
+    this.updateColumns = updateColumns;
+    this.insertColumns = insertColumns;
+    this.query = query;
+  }
+
+  static MergeStatement plan(SqlSession session, SqlMerge merge, int parameterCount) throws SQLException {
+    DmlTarget target = DmlTarget.resolve(merge.getTargetTable(), session.catalog());
+    SqlIdentifier alias = merge.getAlias() != null ? merge.getAlias() : SqlBuild.identifier(target.name());
+    List<SqlNode> items = new ArrayList<>();
+    items.add(SqlBuild.identifier(alias.getSimple(), "id"));
+
+    List<String> updateColumns = List.of();
+    SqlUpdate update = merge.getUpdateCall();
+    if (update != null) {
+      updateColumns = target.columns(update.getTargetColumnList());
+      for (int i = 0; i < updateColumns.size(); i++) {
+        if (updateColumns.get(i).equals("id")) {
+          throw StatementErrors.syntax("MERGE cannot update the id of " + target.name() + " rows");
+        }
+        items.add(SqlBuild.cast(update.getSourceExpressionList().get(i), target.columnType(updateColumns.get(i))));
+      }
+    }
+    List<String> insertColumns = List.of();
+    SqlInsert insert = merge.getInsertCall();
+    if (insert != null) {
+      List<List<SqlNode>> rows = InsertStatement.valuesRows((SqlCall) insert.getSource());
+      if (rows.size() != 1) throw StatementErrors.syntax("WHEN NOT MATCHED THEN INSERT takes one VALUES row");
+      List<SqlNode> values = rows.get(0);
+      insertColumns = insert.getTargetColumnList() == null
+          ? target.implicitColumns(values.size())
+          : target.columns(insert.getTargetColumnList());
+      if (insertColumns.size() != values.size()) {
+        throw StatementErrors.syntax("MERGE INSERT names " + insertColumns.size() + " columns but provides "
+            + values.size() + " values");
+      }
+      for (int i = 0; i < values.size(); i++) {
+        items.add(SqlBuild.cast(values.get(i), target.columnType(insertColumns.get(i))));
+      }
+    }
+    SqlNode targetRef = SqlBuild.as(target.tableIdentifier(), alias);
+    SqlJoin join = new SqlJoin(SqlBuild.POS, merge.getSourceTableRef(), SqlLiteral.createBoolean(false, SqlBuild.POS),
+        JoinType.LEFT.symbol(SqlBuild.POS), targetRef, JoinConditionType.ON.symbol(SqlBuild.POS),
+        merge.getCondition());
+    InternalQuery query = InternalQuery.plan(session, SqlBuild.select(items, join, null));
+    return new MergeStatement(target, parameterCount, updateColumns, insertColumns, query);
+  }
+
+  @Override
+  public int parameterCount() {
+    return parameterCount;
+  }
+
+  @Override
+  public DmlResult execute(GraphTransaction tx, List<Object> params) throws SQLException {
+    DmlPlanner.checkParameters(parameterCount, params);
+    Map<String, Map<String, Object>> updates = new LinkedHashMap<>();
+    List<Map<String, Object>> inserts = new ArrayList<>();
+    for (Object[] row : query.run(tx, params)) {
+      String matched = (String) row[0];
+      if (matched != null) {
+        if (updateColumns.isEmpty()) continue;
+        Map<String, Object> assignments = new HashMap<>();
+        for (int i = 0; i < updateColumns.size(); i++) assignments.put(updateColumns.get(i), row[1 + i]);
+        if (updates.put(matched, assignments) != null) {
+          throw new SQLException("MERGE matched " + target.name() + " '" + matched + "' with more than one source row",
+              StatementErrors.CARDINALITY_VIOLATION);
+        }
+      } else if (!insertColumns.isEmpty()) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        int offset = 1 + updateColumns.size();
+        for (int i = 0; i < insertColumns.size(); i++) {
+          Object v = row[offset + i];
+          if (v == null && insertColumns.get(i).equals("id")) continue;
+          values.put(insertColumns.get(i), v);
+        }
+        inserts.add(values);
+      }
+    }
+    long count = 0;
+    List<String> written = List.of();
+    if (!updates.isEmpty()) count += tx.updateById(target.name(), updates).rows();
+    if (!inserts.isEmpty()) {
+      GraphTransaction.Affected a = tx.upsert(target.name(), inserts);
+      count += a.rows();
+      written = a.ids();
+    }
+    return new DmlResult(count, written);
+  }
+}

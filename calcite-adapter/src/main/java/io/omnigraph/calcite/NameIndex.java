@@ -1,0 +1,52 @@
+package io.omnigraph.calcite;
+
+import io.omnigraph.engine.schema.Catalog;
+import io.omnigraph.engine.schema.EntityType;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every name SQL can refer to in one catalog (schema, tables, columns), to resolve unquoted
+ * identifiers. An unquoted identifier that matches one of them ignoring case takes its exact
+ * spelling ({@code person} is {@code Person}); one that matches none is folded to lower case, as
+ * PostgreSQL does, so aliases written in different cases still meet. Quoted identifiers are left
+ * exactly as written.
+ */
+final class NameIndex {
+  private final Set<String> exact = new HashSet<>();
+  private final Map<String, Set<String>> byFolded = new HashMap<>();
+
+  NameIndex(Catalog catalog) {
+    add(GraphSchema.NAME);
+    for (EntityType t : catalog.allTypes()) {
+      add(t.name());
+      t.columnNames().forEach(this::add);
+    }
+    SystemTable.NAMES.forEach(this::add);
+    for (List<SystemTable.Column> columns : List.of(CommitsTable.COLUMNS, BranchesTable.COLUMNS, TablesTable.COLUMNS)) {
+      columns.forEach(c -> add(c.name()));
+    }
+  }
+
+  private void add(String name) {
+    exact.add(name);
+    byFolded.computeIfAbsent(fold(name), k -> new HashSet<>()).add(name);
+  }
+
+  /** The spelling an unquoted identifier stands for. */
+  String resolve(String unquoted) {
+    if (exact.contains(unquoted)) return unquoted;
+    Set<String> candidates = byFolded.get(fold(unquoted));
+    if (candidates == null) return fold(unquoted);
+    // Two names differing only in case: the user has to quote to say which.
+    return candidates.size() == 1 ? candidates.iterator().next() : unquoted;
+  }
+
+  private static String fold(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,61 @@
+package io.omnigraph.calcite;
+
+import io.omnigraph.engine.schema.BaseType;
+import io.omnigraph.engine.schema.ValueType;
+import java.util.List;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCollectionTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlTypeNameSpec;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/** Builds the SQL trees DML statements are rewritten into. */
+final class SqlBuild {
+  static final SqlParserPos POS = SqlParserPos.ZERO;
+
+  private SqlBuild() {}
+
+  static SqlIdentifier identifier(String... names) {
+    return new SqlIdentifier(List.of(names), POS);
+  }
+
+  static SqlNode as(SqlNode node, SqlIdentifier alias) {
+    return alias == null ? node : SqlStdOperatorTable.AS.createCall(POS, node, alias);
+  }
+
+  static SqlSelect select(List<SqlNode> items, SqlNode from, SqlNode where) {
+    return new SqlSelect(POS, null, new SqlNodeList(items, POS), from, where, null, null, null, null, null, null,
+        null, null);
+  }
+
+  /**
+   * {@code CAST(node AS <column type>)}: gives {@code ?} a type Calcite can infer and makes Calcite
+   * apply SQL's assignment conversion before values reach the engine.
+   */
+  static SqlNode cast(SqlNode node, ValueType type) {
+    return SqlStdOperatorTable.CAST.createCall(POS, node, new SqlDataTypeSpec(typeName(type), POS));
+  }
+
+  private static SqlTypeNameSpec typeName(ValueType type) {
+    if (type instanceof ValueType.Scalar s) return scalar(s.base());
+    if (type instanceof ValueType.ListOf l) return new SqlCollectionTypeNameSpec(scalar(l.element()), SqlTypeName.ARRAY, POS);
+    if (type instanceof ValueType.VectorOf) {
+      return new SqlCollectionTypeNameSpec(scalar(BaseType.F32), SqlTypeName.ARRAY, POS);
+    }
+    return new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, POS);
+  }
+
+  private static SqlTypeNameSpec scalar(BaseType base) {
+    return switch (base) {
+      case U64 -> new SqlBasicTypeNameSpec(SqlTypeName.DECIMAL, SqlTypes.U64_PRECISION, 0, POS);
+      case DATETIME -> new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, 3, POS);
+      default -> new SqlBasicTypeNameSpec(SqlTypes.sqlTypeName(base), POS);
+    };
+  }
+}

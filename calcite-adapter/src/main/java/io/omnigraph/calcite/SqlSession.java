@@ -1,0 +1,141 @@
+package io.omnigraph.calcite;
+
+import io.omnigraph.engine.Graph;
+import io.omnigraph.engine.schema.Catalog;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.schema.SchemaPlus;
+
+/**
+ * The SQL side of one JDBC connection: an internal Calcite connection whose {@code graph} schema
+ * reads the graph through the connection's {@link ViewProvider}, and the translation of DML into
+ * engine calls on a transaction.
+ *
+ * <p>Guarantees: every statement execution reads one view (asked of the provider when the
+ * execution starts) for all its tables; result sets stream rows from the engine's scans; planned
+ * statements are kept by SQL text, so preparing the same text again does not plan again. Unquoted
+ * identifiers match case-insensitively, quoted ones exactly.
+ *
+ * <p>Thread-safe for preparing; a lent statement belongs to one thread at a time, as JDBC
+ * statements do.
+ */
+public final class SqlSession implements AutoCloseable {
+  private final Graph graph;
+  private final ViewBinding binding;
+  private final Connection calcite;
+  private final GraphSchema schema;
+  private final StatementPool pool;
+  private final DmlPlanner dml;
+  /** Guarded by {@code this}. */
+  private Catalog catalog;
+  /** Guarded by {@code this}. */
+  private NameIndex names;
+
+  private SqlSession(Graph graph, ViewBinding binding, Connection calcite, GraphSchema schema) {
+    this.graph = graph;
+    this.binding = binding;
+    this.calcite = calcite;
+    this.schema = schema;
+    this.pool = new StatementPool(calcite);
+    this.dml = new DmlPlanner(this);
+  }
+
+  /** Opens a session over {@code graph}; every statement reads the view {@code views} supplies. */
+  public static SqlSession open(Graph graph, ViewProvider views) throws SQLException {
+    ViewBinding binding = new ViewBinding(views);
+    GraphSchema schema = new GraphSchema(graph, binding);
+    Connection connection = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:", calciteProperties());
+    try {
+      CalciteConnection cc = connection.unwrap(CalciteConnection.class);
+      SchemaPlus added = cc.getRootSchema().add(GraphSchema.NAME, schema);
+      // The schema keeps its own tables current with the catalog; Calcite must not cache them.
+      added.setCacheEnabled(false);
+      cc.setSchema(GraphSchema.NAME);
+    } catch (SQLException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+    return new SqlSession(graph, binding, connection, schema);
+  }
+
+  static Properties calciteProperties() {
+    Properties p = new Properties();
+    p.setProperty("parserFactory", FoldingParserFactory.class.getName() + "#INSTANCE");
+    p.setProperty("caseSensitive", "true");
+    p.setProperty("unquotedCasing", "UNCHANGED");
+    p.setProperty("quotedCasing", "UNCHANGED");
+    p.setProperty("quoting", "DOUBLE_QUOTE");
+    // LENIENT accepts the common spellings people type: != , LIMIT n, GROUP BY alias.
+    p.setProperty("conformance", "LENIENT");
+    p.setProperty("materializationsEnabled", "false");
+    p.setProperty("createMaterializations", "false");
+    return p;
+  }
+
+  /**
+   * Prepares a query (SELECT, VALUES, WITH, EXPLAIN PLAN FOR). The returned statement is planned
+   * once; closing it returns the plan to the session for the next prepare of the same text.
+   *
+   * @throws SQLException SQLState 42000 for syntax and validation errors (42S02 for an unknown
+   *     table, 42S22 for an unknown column), with Calcite's message
+   */
+  public PreparedStatement prepareQuery(String sql) throws SQLException {
+    NameIndex current = currentNames();
+    return LentStatement.lend(pool, sql, pool.lease(sql, current));
+  }
+
+  /** True for INSERT, UPSERT, UPDATE, DELETE and MERGE INTO statements. */
+  public boolean isDml(String sql) {
+    return DmlKeywords.isDml(sql);
+  }
+
+  /**
+   * Parses and plans a DML statement. Plans are kept by SQL text, like queries.
+   *
+   * @throws SQLException 42000 for syntax errors and writes to system tables, 42S02 for an
+   *     unknown table, 42S22 for an unknown column
+   */
+  public DmlStatement prepareDml(String sql) throws SQLException {
+    return dml.prepare(sql, currentNames());
+  }
+
+  /** The names identifiers resolve against; a changed catalog drops every cached plan. */
+  synchronized NameIndex currentNames() {
+    Catalog now = schema.catalog();
+    if (now != catalog) {
+      if (catalog != null) {
+        pool.clear();
+        dml.clear();
+      }
+      catalog = now;
+      names = new NameIndex(now);
+    }
+    return names;
+  }
+
+  Graph graph() {
+    return graph;
+  }
+
+  ViewBinding binding() {
+    return binding;
+  }
+
+  StatementPool pool() {
+    return pool;
+  }
+
+  synchronized Catalog catalog() {
+    currentNames();
+    return catalog;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    pool.close();
+    calcite.close();
+  }
+}

@@ -1,0 +1,9 @@
+package io.omnigraph.calcite;
+
+import java.sql.SQLException;
+
+/** A piece of JDBC work run inside some scoped setting (a pinned view, the names to fold by). */
+@FunctionalInterface
+interface SqlWork<T> {
+  T run() throws SQLException;
+}

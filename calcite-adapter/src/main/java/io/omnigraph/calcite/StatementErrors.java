@@ -1,0 +1,79 @@
+package io.omnigraph.calcite;
+
+import java.sql.SQLException;
+import java.util.regex.Pattern;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.validate.SqlValidatorException;
+
+/**
+ * The SQLStates of statements the SQL layer refuses before the engine sees them. Engine failures
+ * are not translated here: they travel as the engine's exceptions to the driver, which maps them
+ * in one place.
+ */
+final class StatementErrors {
+  static final String SYNTAX_ERROR = "42000";
+  static final String TABLE_NOT_FOUND = "42S02";
+  static final String COLUMN_NOT_FOUND = "42S22";
+  static final String WRONG_PARAMETER_COUNT = "07001";
+  static final String INVALID_CAST = "22018";
+  static final String CARDINALITY_VIOLATION = "21000";
+
+  private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '[^']*' not found");
+  private static final Pattern COLUMN_MISSING = Pattern.compile("Column '[^']*' not found");
+
+  private StatementErrors() {}
+
+  /**
+   * A parse or validation failure reported by Calcite, restated with a SQLState and Calcite's own
+   * message (Calcite's JDBC layer wraps it as "Error while preparing statement" without a state).
+   */
+  static SQLException fromCalcite(Throwable failure) {
+    Throwable reason = calciteReason(failure);
+    String message = reason.getMessage() != null ? reason.getMessage() : reason.toString();
+    String state = SYNTAX_ERROR;
+    if (OBJECT_NOT_FOUND.matcher(message).find()) state = TABLE_NOT_FOUND;
+    else if (COLUMN_MISSING.matcher(message).find()) state = COLUMN_NOT_FOUND;
+    return new SQLException(message, state, failure);
+  }
+
+  /** The Calcite exception that says what is wrong, else the innermost cause. */
+  private static Throwable calciteReason(Throwable t) {
+    Throwable innermost = t;
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof CalciteContextException || c instanceof SqlParseException || c instanceof SqlValidatorException) {
+        return c;
+      }
+      innermost = c;
+      if (c.getCause() == c) break;
+    }
+    return innermost;
+  }
+
+  /** True when {@code t} is Calcite refusing a statement rather than a failure while running it. */
+  static boolean isCalciteRefusal(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof CalciteContextException || c instanceof SqlParseException || c instanceof SqlValidatorException) {
+        return true;
+      }
+      if (c.getCause() == c) break;
+    }
+    return false;
+  }
+
+  static SQLException syntax(String message) {
+    return new SQLException(message, SYNTAX_ERROR);
+  }
+
+  static SQLException tableNotFound(String name) {
+    return new SQLException("table '" + name + "' not found in schema " + GraphSchema.NAME, TABLE_NOT_FOUND);
+  }
+
+  static SQLException columnNotFound(String column, String table) {
+    return new SQLException("column '" + column + "' not found in table " + table, COLUMN_NOT_FOUND);
+  }
+
+  static SQLException readOnlySystemTable(String name) {
+    return new SQLException("system table " + name + " is read-only", SYNTAX_ERROR);
+  }
+}

@@ -1,0 +1,214 @@
+package io.omnigraph.calcite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueryTest {
+  @TempDir Path dir;
+  TestGraph g;
+
+  @BeforeEach
+  void open() throws Exception {
+    g = TestGraph.loaded(dir);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    g.close();
+  }
+
+  @Test
+  void selectsFilteredProjectedRowsInOrder() throws Exception {
+    assertEquals(List.of("Charlie", "Alice"), g.column("select name from Person where age > 28 order by age desc"));
+  }
+
+  @Test
+  void nodeTableHasIdThenPropertiesWithCatalogTypes() throws Exception {
+    try (PreparedStatement ps = g.session.prepareQuery("select * from Person where name = 'Alice'");
+        ResultSet rs = ps.executeQuery()) {
+      ResultSetMetaData md = rs.getMetaData();
+      assertEquals(3, md.getColumnCount());
+      assertEquals(List.of("id", "name", "age"), List.of(md.getColumnName(1), md.getColumnName(2), md.getColumnName(3)));
+      assertEquals(Types.VARCHAR, md.getColumnType(1));
+      assertEquals(Types.INTEGER, md.getColumnType(3));
+      assertEquals(ResultSetMetaData.columnNoNulls, md.isNullable(1));
+      assertEquals(ResultSetMetaData.columnNullable, md.isNullable(3));
+      assertTrue(rs.next());
+      assertEquals("Alice", rs.getString("id"));
+      assertEquals(30, rs.getInt("age"));
+      assertFalse(rs.next());
+    }
+  }
+
+  @Test
+  void edgeTableHasIdSrcDstThenProperties() throws Exception {
+    List<List<Object>> rows = g.query("select src, dst, since from Knows where src = 'Bob'");
+    assertEquals(List.of(List.of("Bob", "Diana", Date.valueOf(LocalDate.of(2022, 6, 1)))), rows);
+    try (PreparedStatement ps = g.session.prepareQuery("select * from WorksAt");
+        ResultSet rs = ps.executeQuery()) {
+      assertEquals(3, rs.getMetaData().getColumnCount());
+      assertEquals("src", rs.getMetaData().getColumnName(2));
+    }
+  }
+
+  @Test
+  void unquotedIdentifiersIgnoreCaseAndQuotedOnesAreExact() throws Exception {
+    assertEquals(List.of("Alice"), g.column("SELECT NAME FROM person P WHERE p.Age = 30"));
+    assertEquals(List.of("Alice"), g.column("select \"name\" from \"Person\" where \"age\" = 30"));
+    assertEquals(List.of(4L), g.column("select count(*) as Total from graph.PERSON"));
+    SqlAssert.fails("42S02", () -> g.query("select name from \"person\""));
+    SqlAssert.fails("42S22", () -> g.query("select \"NAME\" from Person"));
+  }
+
+  @Test
+  void outputColumnsTakeTheCatalogSpelling() throws Exception {
+    try (PreparedStatement ps = g.session.prepareQuery("select NAME, AGE as Years from PERSON");
+        ResultSet rs = ps.executeQuery()) {
+      assertEquals("name", rs.getMetaData().getColumnLabel(1));
+      assertEquals("years", rs.getMetaData().getColumnLabel(2));
+    }
+  }
+
+  @Test
+  void functionNamesResolveInAnyCase() throws Exception {
+    assertEquals(List.of("ALICE"), g.column("select upper(name) from Person where name = 'Alice'"));
+    assertEquals(List.of("Alice"), g.column("select initcap(lower(name)) from Person where name = 'Alice'"));
+  }
+
+  @Test
+  void aggregatesGroupAndCount() throws Exception {
+    List<List<Object>> rows = g.query(
+        "select src, count(*) as n from Knows group by src order by n desc, src");
+    assertEquals(List.of(List.of("Alice", 2L), List.of("Bob", 1L)), rows);
+    assertEquals(List.of(118), g.column("select sum(age) from Person"));
+  }
+
+  @Test
+  void twoHopJoinOverEdgeTablesFindsFriendsOfFriends() throws Exception {
+    List<Object> names = g.column("""
+        select distinct c.name
+        from Person a
+        join Knows k1 on k1.src = a.id
+        join Knows k2 on k2.src = k1.dst
+        join Person c on c.id = k2.dst
+        where a.name = 'Alice'""");
+    assertEquals(List.of("Diana"), names);
+  }
+
+  @Test
+  void joinsNodesToEdgesToOtherNodeTypes() throws Exception {
+    assertEquals(List.of(List.of("Alice", "Acme"), List.of("Bob", "Globex")), g.query("""
+        select p.name, c.name from Person p
+        join WorksAt w on w.src = p.id
+        join Company c on c.id = w.dst
+        order by p.name"""));
+  }
+
+  @Test
+  void parametersBindPerExecutionOfOnePlan() throws Exception {
+    try (PreparedStatement ps = g.session.prepareQuery("select name from Person where age >= ? and name <> ? order by name")) {
+      ps.setInt(1, 28);
+      ps.setString(2, "Diana");
+      assertEquals(List.of("Alice", "Charlie"), names(ps));
+      ps.setLong(1, 30L);
+      ps.setObject(2, "Alice");
+      assertEquals(List.of("Charlie"), names(ps));
+    }
+  }
+
+  @Test
+  void dateParametersAndLiteralsCompareAsDates() throws Exception {
+    assertEquals(List.of("Bob"), g.column("select src from Knows where since > DATE '2021-01-01'"));
+    assertEquals(List.of("Alice"), g.column("select src from Knows where since = ?", LocalDate.of(2020, 1, 15)));
+    assertEquals(List.of("Bob"), g.column("select src from Knows where since > ?", Date.valueOf("2021-01-01")));
+  }
+
+  @Test
+  void nullParameterMatchesNothing() throws Exception {
+    assertEquals(List.of(), g.column("select name from Person where age = ?", (Object) null));
+    assertEquals(List.of(), g.column("select name from Person where not (age = ?)", (Object) null));
+  }
+
+  @Test
+  void inListsAndRangesReturnTheSameRowsWhetherPushedOrNot() throws Exception {
+    assertEquals(List.of("Alice", "Bob"), g.column("select name from Person where name in ('Bob', 'Alice') order by name"));
+    assertEquals(List.of("Alice", "Diana"), g.column("select name from Person where age between 27 and 32 order by name"));
+    assertEquals(List.of("Bob", "Charlie"),
+        g.column("select name from Person where age not in (30, 28) order by name"));
+    assertEquals(List.of("Charlie"), g.column("select name from Person where name like 'C%'"));
+    assertEquals(List.of("Alice", "Bob", "Diana"), g.column("select name from Person where name not like 'C%' order by name"));
+    assertEquals(List.of("Alice"), g.column("select src from Knows where since is null"));
+  }
+
+  @Test
+  void limitAndOffsetApply() throws Exception {
+    assertEquals(2, g.column("select name from Person limit 2").size());
+    assertEquals(List.of("Bob", "Charlie"), g.column("select name from Person order by name limit 2 offset 1"));
+    assertEquals(1, g.column("select name from Person limit ?", 1).size());
+  }
+
+  @Test
+  void preparingTheSameTextAgainReusesThePlan() throws Exception {
+    PreparedStatement first = g.session.prepareQuery("select name from Person where age = ?");
+    PreparedStatement delegate = first.unwrap(PreparedStatement.class);
+    first.close();
+    PreparedStatement second = g.session.prepareQuery("select name from Person where age = ?");
+    second.setInt(1, 25);
+    assertEquals(List.of("Bob"), names(second));
+    second.close();
+    assertTrue(first.isClosed());
+    assertSame(delegate, first.unwrap(PreparedStatement.class));
+  }
+
+  @Test
+  void twoOpenStatementsOfOneTextDoNotShareResults() throws Exception {
+    try (PreparedStatement a = g.session.prepareQuery("select name from Person where age = ?");
+        PreparedStatement b = g.session.prepareQuery("select name from Person where age = ?")) {
+      a.setInt(1, 25);
+      b.setInt(1, 30);
+      try (ResultSet ra = a.executeQuery(); ResultSet rb = b.executeQuery()) {
+        assertTrue(ra.next());
+        assertTrue(rb.next());
+        assertEquals("Bob", ra.getString(1));
+        assertEquals("Alice", rb.getString(1));
+      }
+    }
+  }
+
+  @Test
+  void valuesAndWithQueriesRun() throws Exception {
+    assertEquals(List.of(3), g.column("values (1 + 2)"));
+    assertEquals(List.of("Bob"), g.column("with young as (select name, age from Person where age < 26) select name from young"));
+  }
+
+  @Test
+  void nullPropertiesReadAsNull() throws Exception {
+    List<List<Object>> rows = g.query("select since from Knows where dst = 'Charlie'");
+    assertEquals(1, rows.size());
+    assertNull(rows.get(0).get(0));
+  }
+
+  private static List<String> names(PreparedStatement ps) throws Exception {
+    List<String> out = new java.util.ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) out.add(rs.getString(1));
+    }
+    return out;
+  }
+}
