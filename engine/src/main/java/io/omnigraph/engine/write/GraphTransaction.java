@@ -245,9 +245,22 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     checkOpen();
     open = false;
     if (!hasChanges() && !evenIfEmpty) return Optional.empty();
+    return Optional.of(new CommitPipeline(ctx, branch, actor, base, touched(), readsCommitted, mergedParent).run());
+  }
+
+  /**
+   * Checks the rules that span rows on the image a commit would publish, without publishing
+   * anything (merge dry runs); throws the first {@link ConstraintViolation}. Stays open.
+   */
+  public void validate() {
+    checkOpen();
+    new Validator(base, touched()).validate();
+  }
+
+  private Map<EntityType, PendingTable> touched() {
     Map<EntityType, PendingTable> touched = new LinkedHashMap<>();
     pending.values().stream().filter(p -> !p.isEmpty()).forEach(p -> touched.put(p.type, p));
-    return Optional.of(new CommitPipeline(ctx, branch, actor, base, touched, readsCommitted, mergedParent).run());
+    return touched;
   }
 
   /** Discards every change. */
