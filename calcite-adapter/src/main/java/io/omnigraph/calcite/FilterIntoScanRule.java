@@ -23,7 +23,9 @@ final class FilterIntoScanRule extends RelRule<ScanRules.ScanRuleConfig> {
 
   static RelRule.Done operands(RelRule.OperandBuilder b) {
     return b.operand(LogicalFilter.class)
-        .oneInput(s -> s.operand(GraphTableScan.class).predicate(scan -> scan.limit == null).noInputs());
+        .oneInput(s -> s.operand(GraphTableScan.class)
+            .predicate(scan -> ScanRules.isLogical(scan) && scan.limit == null)
+            .noInputs());
   }
 
   @Override

@@ -17,8 +17,8 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlLikeOperator;
-import org.apache.calcite.util.DateString;
-import org.apache.calcite.util.NlsString;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Turns one conjunct of a Calcite filter into a {@link ScanFilter}, or reports that it cannot be
@@ -153,20 +153,22 @@ final class FilterTranslator {
 
   /** The literal as the engine compares it with a column of {@code base}; null if the kinds differ. */
   private static Object literalValue(RexLiteral lit, BaseType base) {
-    Comparable<?> raw = lit.getValue();
+    SqlTypeFamily family = lit.getTypeName().getFamily();
     switch (base) {
       case STRING:
-        return raw instanceof NlsString ? lit.getValueAs(String.class) : null;
+        return family == SqlTypeFamily.CHARACTER ? lit.getValueAs(String.class) : null;
       case BOOL:
-        return raw instanceof Boolean b ? b : null;
+        return family == SqlTypeFamily.BOOLEAN ? lit.getValueAs(Boolean.class) : null;
       case I32:
       case I64:
       case U32:
       case U64:
       case F64:
-        return raw instanceof BigDecimal d ? d : null;
+        return family == SqlTypeFamily.NUMERIC ? lit.getValueAs(BigDecimal.class) : null;
       case DATE:
-        return raw instanceof DateString ? LocalDate.parse(lit.getValueAs(DateString.class).toString()) : null;
+        return lit.getTypeName() == SqlTypeName.DATE
+            ? LocalDate.ofEpochDay(lit.getValueAs(Integer.class))
+            : null;
       default:
         return null;
     }

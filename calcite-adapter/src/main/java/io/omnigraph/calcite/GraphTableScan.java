@@ -4,14 +4,7 @@ import io.omnigraph.engine.schema.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
-import org.apache.calcite.adapter.enumerable.EnumerableRel;
-import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.tree.Blocks;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -29,9 +22,11 @@ import org.apache.calcite.util.ImmutableIntList;
 /**
  * A scan of one graph table that reads only {@code fields}, keeps only rows matching {@code
  * filter} and stops after {@code limit} rows, all inside the engine's Lance scan. Starts as a full
- * scan; {@link ScanRules} narrow it. {@code EXPLAIN PLAN} shows exactly what was pushed.
+ * logical scan, which {@link ScanRules} narrow alongside the logical project, filter, sort and
+ * aggregate above it; a converter rule then turns it into the executable {@link
+ * EnumerableGraphTableScan}. {@code EXPLAIN PLAN} shows exactly what was pushed.
  */
-final class GraphTableScan extends TableScan implements EnumerableRel {
+class GraphTableScan extends TableScan {
   /** Pushed filters reject rows; without statistics, assume they keep a quarter. */
   private static final double FILTER_SELECTIVITY = 0.25;
 
@@ -41,9 +36,9 @@ final class GraphTableScan extends TableScan implements EnumerableRel {
   final ScanFilter filter;
   final ScanLimit limit;
 
-  private GraphTableScan(RelOptCluster cluster, RelOptTable table, EntityTable graphTable, ImmutableIntList fields,
-      ScanFilter filter, ScanLimit limit) {
-    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(), table);
+  GraphTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, EntityTable graphTable,
+      ImmutableIntList fields, ScanFilter filter, ScanLimit limit) {
+    super(cluster, traits, List.of(), table);
     this.graphTable = graphTable;
     this.fields = fields;
     this.filter = filter;
@@ -51,20 +46,20 @@ final class GraphTableScan extends TableScan implements EnumerableRel {
   }
 
   static GraphTableScan create(RelOptCluster cluster, RelOptTable table, EntityTable graphTable) {
-    return new GraphTableScan(cluster, table, graphTable, ImmutableIntList.identity(graphTable.columns().size()),
-        null, null);
+    return new GraphTableScan(cluster, cluster.traitSetOf(Convention.NONE), table, graphTable,
+        ImmutableIntList.identity(graphTable.columns().size()), null, null);
   }
 
   GraphTableScan withFields(ImmutableIntList newFields) {
-    return new GraphTableScan(getCluster(), table, graphTable, newFields, filter, limit);
+    return new GraphTableScan(getCluster(), traitSet, table, graphTable, newFields, filter, limit);
   }
 
   GraphTableScan withFilter(ScanFilter newFilter) {
-    return new GraphTableScan(getCluster(), table, graphTable, fields, newFilter, limit);
+    return new GraphTableScan(getCluster(), traitSet, table, graphTable, fields, newFilter, limit);
   }
 
   GraphTableScan withLimit(ScanLimit newLimit) {
-    return new GraphTableScan(getCluster(), table, graphTable, fields, filter, newLimit);
+    return new GraphTableScan(getCluster(), traitSet, table, graphTable, fields, filter, newLimit);
   }
 
   /** Names of the output columns. */
@@ -81,8 +76,14 @@ final class GraphTableScan extends TableScan implements EnumerableRel {
   }
 
   @Override
-  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return this;
+  public RelNode copy(RelTraitSet traits, List<RelNode> inputs) {
+    return traits.equals(traitSet) ? this : new GraphTableScan(getCluster(), traits, table, graphTable, fields, filter, limit);
+  }
+
+  /** The executable form of this scan. */
+  EnumerableGraphTableScan toEnumerable() {
+    return new EnumerableGraphTableScan(getCluster(), traitSet.replace(EnumerableConvention.INSTANCE), table,
+        graphTable, fields, filter, limit);
   }
 
   @Override
@@ -97,7 +98,7 @@ final class GraphTableScan extends TableScan implements EnumerableRel {
   @Override
   public RelWriter explainTerms(RelWriter pw) {
     return super.explainTerms(pw)
-        .item("columns", outputColumns())
+        .item("columns", String.join(", ", outputColumns()))
         .itemIf("filter", String.valueOf(filter), filter != null)
         .itemIf("limit", String.valueOf(limit), limit != null);
   }
@@ -123,18 +124,9 @@ final class GraphTableScan extends TableScan implements EnumerableRel {
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     double rows = estimateRowCount(mq);
-    // Reading fewer columns is cheaper: Lance reads column by column.
+    // Reading fewer columns is cheaper: Lance reads column by column. The discount goes into the
+    // row component because Volcano compares costs by rows alone.
     double width = (fields.size() + 1.0) / (graphTable.columns().size() + 1.0);
-    return planner.getCostFactory().makeCost(rows, rows * width, rows * width);
-  }
-
-  @Override
-  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    // One column: rows are bare values (SCALAR), as Calcite's operators above expect.
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, true);
-    ScanSpec spec = new ScanSpec(graphTable.binding(), graphTable.type().name(), outputColumns(), filter, limit);
-    Expression stashed = implementor.stash(spec, ScanSpec.class);
-    Expression rows = Expressions.call(stashed, "enumerable", implementor.getRootExpression());
-    return implementor.result(physType, Blocks.toBlock(rows));
+    return planner.getCostFactory().makeCost(rows * width, rows * width, 0);
   }
 }

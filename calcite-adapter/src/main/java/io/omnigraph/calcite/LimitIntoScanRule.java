@@ -19,7 +19,9 @@ final class LimitIntoScanRule extends RelRule<ScanRules.ScanRuleConfig> {
   static RelRule.Done operands(RelRule.OperandBuilder b) {
     return b.operand(LogicalSort.class)
         .predicate(sort -> sort.fetch != null && sort.getCollation().getFieldCollations().isEmpty())
-        .oneInput(s -> s.operand(GraphTableScan.class).predicate(scan -> scan.limit == null).noInputs());
+        .oneInput(s -> s.operand(GraphTableScan.class)
+            .predicate(scan -> ScanRules.isLogical(scan) && scan.limit == null)
+            .noInputs());
   }
 
   @Override

@@ -26,7 +26,8 @@ final class ProjectIntoScanRule extends RelRule<ScanRules.ScanRuleConfig> {
   }
 
   static RelRule.Done operands(RelRule.OperandBuilder b) {
-    return b.operand(LogicalProject.class).oneInput(s -> s.operand(GraphTableScan.class).noInputs());
+    return b.operand(LogicalProject.class)
+        .oneInput(s -> s.operand(GraphTableScan.class).predicate(ScanRules::isLogical).noInputs());
   }
 
   @Override

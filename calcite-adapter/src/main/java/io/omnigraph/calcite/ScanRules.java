@@ -2,8 +2,12 @@ package io.omnigraph.calcite;
 
 import java.util.List;
 import java.util.function.Function;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.tools.RelBuilderFactory;
 
@@ -12,9 +16,34 @@ final class ScanRules {
   private ScanRules() {}
 
   static final List<RelOptRule> ALL = List.of(
+      ToEnumerableRule.INSTANCE,
       new ScanRuleConfig("GraphProjectIntoScan", ProjectIntoScanRule::operands, ProjectIntoScanRule::new).toRule(),
       new ScanRuleConfig("GraphFilterIntoScan", FilterIntoScanRule::operands, FilterIntoScanRule::new).toRule(),
-      new ScanRuleConfig("GraphLimitIntoScan", LimitIntoScanRule::operands, LimitIntoScanRule::new).toRule());
+      new ScanRuleConfig("GraphLimitIntoScan", LimitIntoScanRule::operands, LimitIntoScanRule::new).toRule(),
+      new ScanRuleConfig("GraphAggregateIntoScan", AggregateIntoScanRule::operands, AggregateIntoScanRule::new).toRule());
+
+  /** The scans rules may still narrow: the logical ones, not their executable copies. */
+  static boolean isLogical(GraphTableScan scan) {
+    return !(scan instanceof EnumerableGraphTableScan);
+  }
+
+  /** Makes a (narrowed) logical scan executable. */
+  static final class ToEnumerableRule extends ConverterRule {
+    static final ToEnumerableRule INSTANCE = ConverterRule.Config.INSTANCE
+        .withConversion(GraphTableScan.class, ScanRules::isLogical, Convention.NONE, EnumerableConvention.INSTANCE,
+            "GraphScanToEnumerable")
+        .withRuleFactory(ToEnumerableRule::new)
+        .toRule(ToEnumerableRule.class);
+
+    private ToEnumerableRule(ConverterRule.Config config) {
+      super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      return ((GraphTableScan) rel).toEnumerable();
+    }
+  }
 
   /** A plain rule configuration; Calcite's own rules generate theirs with an annotation processor. */
   record ScanRuleConfig(

@@ -97,8 +97,8 @@ final class TestGraph implements AutoCloseable {
     return query(sql, params).stream().map(r -> r.get(0)).toList();
   }
 
-  String explain(String sql) throws SQLException {
-    return String.valueOf(column("EXPLAIN PLAN FOR " + sql).get(0));
+  String explain(String sql, Object... params) throws SQLException {
+    return String.valueOf(column("EXPLAIN PLAN FOR " + sql, params).get(0));
   }
 
   /** Runs DML in its own transaction and commits it. */
