@@ -1,0 +1,91 @@
+package io.omnigraph.jdbc;
+
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Every connection property the driver understands, with its default and description. This enum is
+ * the single source for URL parsing, {@link java.sql.Driver#getPropertyInfo} and the documentation
+ * table; a property not listed here is ignored with a warning on the connection.
+ */
+public enum OmniGraphProperty {
+  BRANCH("branch", "main", "The graph branch this connection reads and writes."),
+  SNAPSHOT("snapshot", null,
+      "A commit id: the connection reads the graph as of that commit and refuses every write."),
+  ACTOR("actor", null, "Actor id recorded on every commit this connection makes."),
+  CREATE("create", "false",
+      "true: initialize a new graph at the location if none exists there (needs schema).", "true", "false"),
+  SCHEMA("schema", null, "Path of the .pg schema file used by create=true."),
+  READ_ONLY("readOnly", "false",
+      "true: open the graph read-only; never runs recovery and refuses every write.", "true", "false");
+
+  private final String name;
+  private final String defaultValue;
+  private final String description;
+  private final String[] choices;
+
+  OmniGraphProperty(String name, String defaultValue, String description, String... choices) {
+    this.name = name;
+    this.defaultValue = defaultValue;
+    this.description = description;
+    this.choices = choices;
+  }
+
+  /** The name used in URLs and {@link Properties}. */
+  public String getName() {
+    return name;
+  }
+
+  /** The value used when the property is absent, or null when there is none. */
+  public String getDefaultValue() {
+    return defaultValue;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  /** The allowed values, or an empty array when any value is allowed. */
+  public String[] getChoices() {
+    return choices.clone();
+  }
+
+  /** The property's value in {@code props}, else its default (may be null). */
+  public String get(Properties props) {
+    String value = props.getProperty(name);
+    return value == null || value.isBlank() ? defaultValue : value.trim();
+  }
+
+  /** The value as a boolean; anything but {@code true}/{@code false} (any case) is refused. */
+  public boolean getBoolean(Properties props) throws SQLException {
+    String value = get(props);
+    if ("true".equalsIgnoreCase(value)) return true;
+    if ("false".equalsIgnoreCase(value)) return false;
+    throw SqlState.CONNECTION_REJECTED.exception(
+        "connection property " + name + " must be true or false, not '" + value + "'");
+  }
+
+  /** The entry {@link java.sql.Driver#getPropertyInfo} reports, showing the value given in {@code props}. */
+  public DriverPropertyInfo toDriverPropertyInfo(Properties props) {
+    DriverPropertyInfo info = new DriverPropertyInfo(name, get(props));
+    info.description = description;
+    info.required = false;
+    info.choices = choices.length == 0 ? null : choices.clone();
+    return info;
+  }
+
+  /** The property with this name (exact, or ignoring case as a convenience for hand-typed URLs). */
+  public static Optional<OmniGraphProperty> forName(String name) {
+    for (OmniGraphProperty p : values()) {
+      if (p.name.equals(name)) return Optional.of(p);
+    }
+    String folded = name.toLowerCase(Locale.ROOT);
+    for (OmniGraphProperty p : values()) {
+      if (p.name.toLowerCase(Locale.ROOT).equals(folded)) return Optional.of(p);
+    }
+    return Optional.empty();
+  }
+}
