@@ -79,7 +79,7 @@ final class InsertStatement implements DmlStatement {
     List<SqlNode> casted = new ArrayList<>();
     for (List<SqlNode> row : rows) {
       List<SqlNode> items = new ArrayList<>();
-      for (int i = 0; i < row.size(); i++) items.add(SqlBuild.cast(row.get(i), target.columnType(columns.get(i))));
+      for (int i = 0; i < row.size(); i++) items.add(SqlBuild.assigned(row.get(i), target.columnType(columns.get(i))));
       casted.add(SqlStdOperatorTable.ROW.createCall(SqlBuild.POS, items));
     }
     return SqlStdOperatorTable.VALUES.createCall(SqlBuild.POS, casted);

@@ -54,7 +54,7 @@ final class MergeStatement implements DmlStatement {
         if (updateColumns.get(i).equals("id")) {
           throw StatementErrors.syntax("MERGE cannot update the id of " + target.name() + " rows");
         }
-        items.add(SqlBuild.cast(update.getSourceExpressionList().get(i), target.columnType(updateColumns.get(i))));
+        items.add(SqlBuild.assigned(update.getSourceExpressionList().get(i), target.columnType(updateColumns.get(i))));
       }
     }
     List<String> insertColumns = List.of();
@@ -71,7 +71,7 @@ final class MergeStatement implements DmlStatement {
             + values.size() + " values");
       }
       for (int i = 0; i < values.size(); i++) {
-        items.add(SqlBuild.cast(values.get(i), target.columnType(insertColumns.get(i))));
+        items.add(SqlBuild.assigned(values.get(i), target.columnType(insertColumns.get(i))));
       }
     }
     SqlNode targetRef = SqlBuild.as(target.tableIdentifier(), alias);

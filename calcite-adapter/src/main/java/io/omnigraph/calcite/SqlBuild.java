@@ -6,11 +6,13 @@ import java.util.List;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCollectionTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlTypeNameSpec;
+import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -35,11 +37,14 @@ final class SqlBuild {
   }
 
   /**
-   * {@code CAST(node AS <column type>)}: gives {@code ?} a type Calcite can infer and makes Calcite
-   * apply SQL's assignment conversion before values reach the engine.
+   * The value assigned to a column of {@code type}: a bare {@code ?} or NULL is cast to the column
+   * type, which is the only way Calcite can type it; any other expression keeps its own type (a
+   * cast around it would hide the parameters inside it from Calcite's type inference) and the
+   * engine converts the result.
    */
-  static SqlNode cast(SqlNode node, ValueType type) {
-    return SqlStdOperatorTable.CAST.createCall(POS, node, new SqlDataTypeSpec(typeName(type), POS));
+  static SqlNode assigned(SqlNode node, ValueType type) {
+    boolean untyped = node instanceof SqlDynamicParam || SqlUtil.isNullLiteral(node, false);
+    return untyped ? SqlStdOperatorTable.CAST.createCall(POS, node, new SqlDataTypeSpec(typeName(type), POS)) : node;
   }
 
   private static SqlTypeNameSpec typeName(ValueType type) {

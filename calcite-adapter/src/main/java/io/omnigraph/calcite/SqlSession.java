@@ -70,6 +70,7 @@ public final class SqlSession implements AutoCloseable {
     p.setProperty("quoting", "DOUBLE_QUOTE");
     // LENIENT accepts the common spellings people type: != , LIMIT n, GROUP BY alias.
     p.setProperty("conformance", "LENIENT");
+    p.setProperty("typeSystem", GraphTypeSystem.class.getName() + "#INSTANCE");
     p.setProperty("materializationsEnabled", "false");
     p.setProperty("createMaterializations", "false");
     return p;

@@ -51,7 +51,7 @@ final class UpdateStatement implements DmlStatement {
         constants.put(column, expr);
       } else {
         computed.add(column);
-        items.add(SqlBuild.cast(expr, target.columnType(column)));
+        items.add(SqlBuild.assigned(expr, target.columnType(column)));
       }
     }
     SqlNode from = SqlBuild.as(target.tableIdentifier(), update.getAlias());
