@@ -1,0 +1,279 @@
+package io.omnigraph.jdbc;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+
+/**
+ * The rows of a query, streamed from the SQL layer's result set. This wrapper adds what the driver
+ * promises on top: {@code setMaxRows} is enforced while reading, a cancel or timeout stops reading
+ * at the next row, engine failures during reading get their SQLState, and closing releases the
+ * statement's plan when the statement owned it.
+ */
+final class QueryResultSet extends NamedColumnResultSet {
+  private final OmniGraphStatement statement;
+  private final ResultSet rows;
+  private final long maxRows;
+  private final Cancellation cancellation;
+  private final Command ownedCommand;
+  private long read;
+  private boolean closed;
+
+  QueryResultSet(OmniGraphStatement statement, ResultSet rows, long maxRows, Cancellation cancellation, Command ownedCommand) {
+    this.statement = statement;
+    this.rows = rows;
+    this.maxRows = maxRows;
+    this.cancellation = cancellation;
+    this.ownedCommand = ownedCommand;
+  }
+
+  @Override
+  public boolean next() throws SQLException {
+    if (closed) throw SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE.exception("the result set is closed");
+    cancellation.check();
+    if (maxRows > 0 && read >= maxRows) {
+      cancellation.finish();
+      return false;
+    }
+    boolean more;
+    try {
+      more = rows.next();
+    } catch (SQLException | RuntimeException e) {
+      cancellation.check();
+      throw SqlErrors.from(e);
+    }
+    if (more) {
+      read++;
+    } else {
+      cancellation.finish();
+    }
+    return more;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (closed) return;
+    closed = true;
+    cancellation.finish();
+    try {
+      rows.close();
+    } finally {
+      if (ownedCommand != null) ownedCommand.close();
+      statement.resultClosed(this);
+    }
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public Statement getStatement() {
+    return statement;
+  }
+
+  @Override
+  public ResultSetMetaData getMetaData() throws SQLException {
+    return rows.getMetaData();
+  }
+
+  @Override
+  public int findColumn(String columnLabel) throws SQLException {
+    return rows.findColumn(columnLabel);
+  }
+
+  @Override
+  public boolean wasNull() throws SQLException {
+    return rows.wasNull();
+  }
+
+  @Override
+  public String getString(int columnIndex) throws SQLException {
+    return rows.getString(columnIndex);
+  }
+
+  @Override
+  public boolean getBoolean(int columnIndex) throws SQLException {
+    return rows.getBoolean(columnIndex);
+  }
+
+  @Override
+  public byte getByte(int columnIndex) throws SQLException {
+    return rows.getByte(columnIndex);
+  }
+
+  @Override
+  public short getShort(int columnIndex) throws SQLException {
+    return rows.getShort(columnIndex);
+  }
+
+  @Override
+  public int getInt(int columnIndex) throws SQLException {
+    return rows.getInt(columnIndex);
+  }
+
+  @Override
+  public long getLong(int columnIndex) throws SQLException {
+    return rows.getLong(columnIndex);
+  }
+
+  @Override
+  public float getFloat(int columnIndex) throws SQLException {
+    return rows.getFloat(columnIndex);
+  }
+
+  @Override
+  public double getDouble(int columnIndex) throws SQLException {
+    return rows.getDouble(columnIndex);
+  }
+
+  @Override
+  public BigDecimal getBigDecimal(int columnIndex) throws SQLException {
+    return rows.getBigDecimal(columnIndex);
+  }
+
+  @Override
+  @Deprecated
+  public BigDecimal getBigDecimal(int columnIndex, int scale) throws SQLException {
+    return rows.getBigDecimal(columnIndex, scale);
+  }
+
+  @Override
+  public byte[] getBytes(int columnIndex) throws SQLException {
+    return rows.getBytes(columnIndex);
+  }
+
+  @Override
+  public Date getDate(int columnIndex) throws SQLException {
+    return rows.getDate(columnIndex);
+  }
+
+  @Override
+  public Date getDate(int columnIndex, Calendar cal) throws SQLException {
+    return rows.getDate(columnIndex, cal);
+  }
+
+  @Override
+  public Time getTime(int columnIndex) throws SQLException {
+    return rows.getTime(columnIndex);
+  }
+
+  @Override
+  public Time getTime(int columnIndex, Calendar cal) throws SQLException {
+    return rows.getTime(columnIndex, cal);
+  }
+
+  @Override
+  public Timestamp getTimestamp(int columnIndex) throws SQLException {
+    return rows.getTimestamp(columnIndex);
+  }
+
+  @Override
+  public Timestamp getTimestamp(int columnIndex, Calendar cal) throws SQLException {
+    return rows.getTimestamp(columnIndex, cal);
+  }
+
+  @Override
+  public InputStream getAsciiStream(int columnIndex) throws SQLException {
+    return rows.getAsciiStream(columnIndex);
+  }
+
+  @Override
+  public InputStream getBinaryStream(int columnIndex) throws SQLException {
+    return rows.getBinaryStream(columnIndex);
+  }
+
+  @Override
+  public Reader getCharacterStream(int columnIndex) throws SQLException {
+    return rows.getCharacterStream(columnIndex);
+  }
+
+  @Override
+  public Object getObject(int columnIndex) throws SQLException {
+    return rows.getObject(columnIndex);
+  }
+
+  @Override
+  public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
+    return rows.getObject(columnIndex, type);
+  }
+
+  @Override
+  public Array getArray(int columnIndex) throws SQLException {
+    return rows.getArray(columnIndex);
+  }
+
+  @Override
+  public Blob getBlob(int columnIndex) throws SQLException {
+    return rows.getBlob(columnIndex);
+  }
+
+  @Override
+  public Clob getClob(int columnIndex) throws SQLException {
+    return rows.getClob(columnIndex);
+  }
+
+  @Override
+  public NClob getNClob(int columnIndex) throws SQLException {
+    return rows.getNClob(columnIndex);
+  }
+
+  @Override
+  public int getRow() throws SQLException {
+    return rows.getRow();
+  }
+
+  @Override
+  public boolean isBeforeFirst() throws SQLException {
+    return rows.isBeforeFirst();
+  }
+
+  @Override
+  public boolean isAfterLast() throws SQLException {
+    return rows.isAfterLast();
+  }
+
+  @Override
+  public boolean isFirst() throws SQLException {
+    return rows.isFirst();
+  }
+
+  @Override
+  public boolean isLast() throws SQLException {
+    return rows.isLast();
+  }
+
+  @Override
+  public void setFetchSize(int size) throws SQLException {
+    rows.setFetchSize(size);
+  }
+
+  @Override
+  public int getFetchSize() throws SQLException {
+    return rows.getFetchSize();
+  }
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    return rows.getWarnings();
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    rows.clearWarnings();
+  }
+}
