@@ -1,0 +1,45 @@
+package io.omnigraph.jdbc;
+
+import io.omnigraph.engine.Graph;
+import io.omnigraph.engine.error.OmniGraphException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+/** Opens (or, with {@code create=true}, initializes) the graph a connection names. */
+final class GraphOpener {
+  private GraphOpener() {}
+
+  static Graph open(ConnectionSettings s) throws SQLException {
+    ArrowAccess.requireOpen();
+    try {
+      if (!Graph.exists(s.location())) {
+        if (!s.create()) {
+          throw SqlState.CONNECTION_UNABLE_TO_CONNECT.exception("no graph at " + s.location()
+              + "; to create one, connect with create=true&schema=<file.pg>");
+        }
+        Graph created = Graph.init(s.location(), schemaSource(s));
+        if (!s.readOnly()) return created;
+        created.close();
+      }
+      return Graph.open(s.location(), s.readOnly());
+    } catch (OmniGraphException e) {
+      throw SqlErrors.translateAtConnect(e);
+    } catch (RuntimeException | LinkageError e) {
+      if (ArrowAccess.isMissingFlag(e)) throw ArrowAccess.missingFlag(e);
+      throw SqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot open the graph at " + s.location() + ": " + e, e);
+    }
+  }
+
+  private static String schemaSource(ConnectionSettings s) throws SQLException {
+    if (s.schema() == null) {
+      throw SqlState.CONNECTION_UNABLE_TO_CONNECT.exception("create=true needs schema=<file.pg> to initialize " + s.location());
+    }
+    try {
+      return Files.readString(Path.of(s.schema()));
+    } catch (IOException | RuntimeException e) {
+      throw SqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot read the schema file " + s.schema() + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.omnigraph.jdbc;
+
+import io.omnigraph.engine.Graph;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The graph handles open in this JVM, shared by every connection to the same location. A
+ * {@link Graph} is thread-safe and holds the process-local write queues, so connections to one
+ * location must share one handle; the handle closes when its last connection does.
+ *
+ * <p>Read-only and read-write connections get separate handles: a read-only handle never runs
+ * recovery, and a read-write one must not be handed to a read-only connection's first open.
+ */
+final class GraphRegistry {
+  static final GraphRegistry SHARED = new GraphRegistry();
+
+  /** Opens a graph for a key that has no live handle; may throw. */
+  interface Opener {
+    Graph open() throws SQLException;
+  }
+
+  private record Key(String location, boolean readOnly) {}
+
+  private static final class Entry {
+    final Graph graph;
+    int leases;
+
+    Entry(Graph graph) {
+      this.graph = graph;
+    }
+  }
+
+  // Guarded by this. Opening under the lock also serializes create=true races within the JVM.
+  private final Map<Key, Entry> open = new HashMap<>();
+
+  /** A lease on the shared handle for {@code location}, opening it with {@code opener} if needed. */
+  synchronized Lease acquire(String location, boolean readOnly, Opener opener) throws SQLException {
+    Key key = new Key(location, readOnly);
+    Entry entry = open.get(key);
+    if (entry == null) {
+      entry = new Entry(opener.open());
+      open.put(key, entry);
+    }
+    entry.leases++;
+    return new Lease(key, entry.graph);
+  }
+
+  /** Number of live handles; for tests. */
+  synchronized int openHandles() {
+    return open.size();
+  }
+
+  private synchronized void release(Key key) {
+    Entry entry = open.get(key);
+    if (entry == null) return;
+    if (--entry.leases == 0) {
+      open.remove(key);
+      entry.graph.close();
+    }
+  }
+
+  /** One connection's hold on a shared graph; closing it more than once has no further effect. */
+  final class Lease implements AutoCloseable {
+    private final Key key;
+    private final Graph graph;
+    private boolean released;
+
+    private Lease(Key key, Graph graph) {
+      this.key = key;
+      this.graph = graph;
+    }
+
+    Graph graph() {
+      return graph;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (released) return;
+      released = true;
+      release(key);
+    }
+  }
+}

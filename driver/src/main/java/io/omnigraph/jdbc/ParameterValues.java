@@ -1,0 +1,97 @@
+package io.omnigraph.jdbc;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The values bound to a prepared statement's {@code ?} markers, with the SQL type each setter
+ * implied. Queries bind them to the SQL layer's own prepared statement; DML receives them as plain
+ * Java values (SQL arrays as {@link List}s).
+ */
+final class ParameterValues {
+  static final ParameterValues NONE = new ParameterValues(0);
+
+  /** Marks a value set by {@code setObject} without a type: the SQL layer infers it. */
+  private static final int UNTYPED = Types.OTHER;
+
+  private final Object[] values;
+  private final int[] types;
+  private final boolean[] set;
+
+  ParameterValues(int count) {
+    values = new Object[count];
+    types = new int[count];
+    set = new boolean[count];
+  }
+
+  private ParameterValues(ParameterValues other) {
+    values = other.values.clone();
+    types = other.types.clone();
+    set = other.set.clone();
+  }
+
+  int count() {
+    return values.length;
+  }
+
+  void set(int index, Object value, int sqlType) throws SQLException {
+    if (index < 1 || index > values.length) {
+      throw SqlState.INVALID_PARAMETER_VALUE.exception(values.length == 0
+          ? "the statement has no parameters" : "parameter index " + index + " is out of range 1.." + values.length);
+    }
+    values[index - 1] = value;
+    types[index - 1] = sqlType;
+    set[index - 1] = true;
+  }
+
+  void setUntyped(int index, Object value) throws SQLException {
+    set(index, value, value == null ? Types.NULL : UNTYPED);
+  }
+
+  void clear() {
+    Arrays.fill(values, null);
+    Arrays.fill(set, false);
+  }
+
+  /** A copy that later {@code set} calls do not change: one batch entry. */
+  ParameterValues snapshot() throws SQLException {
+    requireAllSet();
+    return new ParameterValues(this);
+  }
+
+  void requireAllSet() throws SQLException {
+    for (int i = 0; i < set.length; i++) {
+      if (!set[i]) throw SqlState.WRONG_PARAMETER_COUNT.exception("no value specified for parameter " + (i + 1));
+    }
+  }
+
+  /** The values for DML, SQL arrays unwrapped to lists. */
+  List<Object> values() throws SQLException {
+    if (values.length == 0) return List.of();
+    List<Object> out = new ArrayList<>(values.length);
+    for (Object v : values) out.add(v instanceof Array a ? Arrays.asList((Object[]) a.getArray()) : v);
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Binds the values to the SQL layer's prepared statement. */
+  void bindTo(PreparedStatement plan) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      Object v = values[i];
+      if (v == null) {
+        plan.setNull(i + 1, types[i] == UNTYPED ? Types.NULL : types[i]);
+      } else if (v instanceof Array a) {
+        plan.setArray(i + 1, a);
+      } else if (types[i] == UNTYPED) {
+        plan.setObject(i + 1, v);
+      } else {
+        plan.setObject(i + 1, v, types[i]);
+      }
+    }
+  }
+}
