@@ -36,7 +36,12 @@ final class InternalQuery {
     SqlString text = query.toSqlString(c -> c.withDialect(CalciteSqlDialect.DEFAULT).withQuoteAllIdentifiers(true));
     List<Integer> order = text.getDynamicParameters() == null ? List.of() : List.copyOf(text.getDynamicParameters());
     StatementPool pool = session.pool();
-    PreparedStatement ps = pool.lease(text.getSql(), session.currentNames());
+    PreparedStatement ps;
+    try {
+      ps = pool.lease(text.getSql(), session.currentNames());
+    } catch (SQLException e) {
+      throw e.getCause() != null && StatementErrors.isCalciteRefusal(e) ? StatementErrors.fromCalcite(e, false) : e;
+    }
     try {
       return new InternalQuery(session, text.getSql(), order, ps.getMetaData().getColumnCount());
     } finally {

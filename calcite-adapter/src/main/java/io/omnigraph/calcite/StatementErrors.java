@@ -29,7 +29,19 @@ final class StatementErrors {
    * message (Calcite's JDBC layer wraps it as "Error while preparing statement" without a state).
    */
   static SQLException fromCalcite(Throwable failure) {
+    return fromCalcite(failure, true);
+  }
+
+  /**
+   * As {@link #fromCalcite(Throwable)}; without {@code positions} the message leaves out Calcite's
+   * "From line 1, column 8" prefix, which for a rewritten DML query points into text the user never
+   * wrote.
+   */
+  static SQLException fromCalcite(Throwable failure, boolean positions) {
     Throwable reason = calciteReason(failure);
+    if (!positions && reason instanceof CalciteContextException && reason.getCause() != null) {
+      reason = reason.getCause();
+    }
     String message = reason.getMessage() != null ? reason.getMessage() : reason.toString();
     String state = SYNTAX_ERROR;
     if (OBJECT_NOT_FOUND.matcher(message).find()) state = TABLE_NOT_FOUND;
