@@ -25,8 +25,11 @@ import java.util.TreeSet;
  * <p>When the newer state is known to descend from the older one, only rows Lance stamped with a
  * version after the older pinned table version are read: every other row of the newer table was
  * already there, unchanged, in the older one (fragments are immutable; stable row ids keep the
- * stamps). Deletions leave no stamp; they are detected by row counts and only then located by
- * scanning the id column of both versions. Without that ancestry both tables are compared in full.
+ * stamps). Rows without a trustworthy stamp are read too: a table's version 1 is always its empty
+ * creation, so a stamp of 1 (or none) means Lance did not track that row, which happens on a fork
+ * taken from a never-written table. Deletions leave no stamp; they are detected by row counts and
+ * only then located by scanning the id column of both versions. Without that ancestry both tables
+ * are compared in full.
  */
 final class TableDiff {
   private static final String UPDATED_AT = "_row_last_updated_at_version";
@@ -60,13 +63,16 @@ final class TableDiff {
     TableEntry from = entry(older, type);
     TableEntry to = entry(newer, type);
     if (samePin(from, to)) return List.of();
-    if (descends && from != null && to != null) return sinceVersion(older, (Snapshot) newer, type, from.version());
+    if (descends && from != null && to != null && from.location().equals(to.location())) {
+      return sinceVersion(older, (Snapshot) newer, type, from.version());
+    }
     return fullComparison(older, newer, type);
   }
 
   private List<RowChange> sinceVersion(ReadView older, Snapshot newer, EntityType type, long since) {
     Map<String, Map<String, Object>> after = new HashMap<>();
-    try (RowCursor c = store.scan(newer.ref(type), type.columnNames(), UPDATED_AT + " > " + since, null)) {
+    String changedOrUntracked = UPDATED_AT + " > " + since + " OR " + UPDATED_AT + " <= 1 OR " + UPDATED_AT + " IS NULL";
+    try (RowCursor c = store.scan(newer.ref(type), type.columnNames(), changedOrUntracked, null)) {
       while (c.next()) {
         Map<String, Object> row = RowImages.row(c);
         after.put((String) row.get("id"), row);
