@@ -153,7 +153,8 @@ final class GraphSession implements ViewProvider {
   /** Other connections using the branch fail on their next statement; this one may not drop its own. */
   synchronized void dropBranch(String name) throws SQLException {
     checkWritable();
-    if (name.equals(branch)) {
+    // main is never deletable; the engine refuses it with that reason, which says more than "active".
+    if (name.equals(branch) && !name.equals("main")) {
       throw SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE.exception("cannot delete currently active branch '" + name
           + "'; USE BRANCH another branch first");
     }
