@@ -31,6 +31,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * match what Lance compares exactly.
  */
 final class FilterTranslator {
+  private static final BigDecimal MAX_SIGNED_64 = BigDecimal.valueOf(Long.MAX_VALUE);
+
   private final List<String> columns;
   private final List<ValueType> types;
 
@@ -145,9 +147,14 @@ final class FilterTranslator {
   }
 
   private ScanOperand operand(RexNode node, ValueType columnType) {
-    if (node instanceof RexDynamicParam p) return new ScanOperand.Param(p.getIndex());
+    BaseType base = ((ValueType.Scalar) scalarOf(columnType)).base();
+    boolean unsigned = base == BaseType.U32 || base == BaseType.U64;
+    // Lance reads an integer literal beyond the signed 64-bit range as a float, and cannot compare
+    // a negative one with an unsigned column; unsigned columns take only literals checked here.
+    if (node instanceof RexDynamicParam p) return unsigned ? null : new ScanOperand.Param(p.getIndex());
     if (!(node instanceof RexLiteral lit) || lit.isNull()) return null;
-    Object v = literalValue(lit, ((ValueType.Scalar) scalarOf(columnType)).base());
+    Object v = literalValue(lit, base);
+    if (unsigned && !(v instanceof BigDecimal d && d.signum() >= 0 && d.compareTo(MAX_SIGNED_64) <= 0)) return null;
     return v == null ? null : new ScanOperand.Literal(v);
   }
 
