@@ -5,6 +5,8 @@ import io.omnigraph.engine.commit.Snapshot;
 import io.omnigraph.engine.commit.Ulid;
 import io.omnigraph.engine.error.ErrorKind;
 import io.omnigraph.engine.error.OmniGraphException;
+import io.omnigraph.engine.recovery.Failpoints;
+import io.omnigraph.engine.recovery.RecoveryJournal;
 import io.omnigraph.engine.schema.Catalog;
 import io.omnigraph.engine.storage.ManifestStore;
 import io.omnigraph.engine.storage.ObjectStore;
@@ -32,6 +34,8 @@ public final class EngineContext {
   private final boolean readOnly;
   private final Ulid ulid = new Ulid();
   private final WriteQueues queues = new WriteQueues();
+  private final Failpoints failpoints = Failpoints.fromSystemProperty();
+  private final RecoveryJournal recovery = new RecoveryJournal(this);
   private final Map<String, ManifestState> states = new ConcurrentHashMap<>();
   /** Per branch, the newest fully read manifest rows, so the next version reads only what changed. */
   private final Map<String, RowsAt> newestRows = new ConcurrentHashMap<>();
@@ -72,6 +76,16 @@ public final class EngineContext {
 
   public WriteQueues queues() {
     return queues;
+  }
+
+  /** This handle's crash points, for recovery tests; none armed unless a test or {@value Failpoints#PROPERTY} arms them. */
+  public Failpoints failpoints() {
+    return failpoints;
+  }
+
+  /** This handle's recovery sidecars: writers that move tables before publishing register here. */
+  public RecoveryJournal recovery() {
+    return recovery;
   }
 
   public String newId() {

@@ -10,6 +10,7 @@ import io.omnigraph.engine.commit.Snapshot;
 import io.omnigraph.engine.commit.TableEntry;
 import io.omnigraph.engine.error.ErrorKind;
 import io.omnigraph.engine.error.OmniGraphException;
+import io.omnigraph.engine.recovery.RecoverySweep;
 import io.omnigraph.engine.schema.Catalog;
 import io.omnigraph.engine.schema.EntityType;
 import io.omnigraph.engine.schema.SchemaCompiler;
@@ -97,7 +98,11 @@ public final class Graph implements AutoCloseable {
   }
 
 
-  /** Opens an existing graph; {@code readOnly} handles refuse every write and never repair. */
+  /**
+   * Opens an existing graph; {@code readOnly} handles refuse every write and never repair. A
+   * read-write open first settles every writer a crash interrupted (SPEC §7) and fails, naming the
+   * sidecar, if one cannot be settled.
+   */
   public static Graph open(String location, boolean readOnly) {
     ObjectStore store = store(location);
     if (!store.exists(SCHEMA_FILE)) {
@@ -109,6 +114,15 @@ public final class Graph implements AutoCloseable {
     ManifestStore manifest = new ManifestStore(store.uri(ManifestStore.DIR), allocator);
     checkInternalVersion(location, manifest, tables, allocator);
     EngineContext ctx = new EngineContext(store, tables, manifest, catalog, readOnly);
+    if (!readOnly) {
+      try {
+        new RecoverySweep(ctx).run();
+      } catch (RuntimeException e) {
+        tables.close();
+        allocator.close();
+        throw e;
+      }
+    }
     return new Graph(location, allocator, ctx);
   }
 

@@ -6,6 +6,12 @@ import io.omnigraph.engine.commit.ManifestState;
 import io.omnigraph.engine.commit.Snapshot;
 import io.omnigraph.engine.commit.TableEntry;
 import io.omnigraph.engine.error.WriteConflict;
+import io.omnigraph.engine.recovery.Failpoints;
+import io.omnigraph.engine.recovery.JournalEntry;
+import io.omnigraph.engine.recovery.RecoveryIntent;
+import io.omnigraph.engine.recovery.TableClassifier;
+import io.omnigraph.engine.recovery.TablePin;
+import io.omnigraph.engine.recovery.WriterKind;
 import io.omnigraph.engine.schema.EntityType;
 import io.omnigraph.engine.storage.ManifestRow;
 import io.omnigraph.engine.storage.StagedWrite;
@@ -20,7 +26,8 @@ import java.util.Map;
  * current head, validate, stage every table, then under the branch's publish lock commit each
  * staged table (one Lance version each) and publish one manifest version carrying the new table
  * versions, the commit row and the moved head. Any failure before the publish leaves every
- * published pointer where it was.
+ * published pointer where it was; a recovery sidecar spans the table commits and the publish, so a
+ * crash between them is settled by the next read-write open.
  */
 final class CommitPipeline {
   private final EngineContext ctx;
@@ -30,10 +37,12 @@ final class CommitPipeline {
   private final Map<EntityType, PendingTable> touched;
   private final boolean readsCommitted;
   private final String mergedParent;
+  private final WriterKind writerKind;
 
   CommitPipeline(EngineContext ctx, String branch, String actor, Snapshot base, Map<EntityType, PendingTable> touched,
-      boolean readsCommitted, String mergedParent) {
+      boolean readsCommitted, String mergedParent, WriterKind writerKind) {
     this.mergedParent = mergedParent;
+    this.writerKind = writerKind;
     this.ctx = ctx;
     this.branch = branch;
     this.actor = actor;
@@ -48,6 +57,7 @@ final class CommitPipeline {
       rebaseOrRefuse(ctx.latest(branch), false);
       new Validator(base, touched).validate();
       Map<EntityType, StagedWrite> staged = stageAll();
+      ctx.failpoints().hit(Failpoints.COMMIT_AFTER_STAGE);
       ctx.queues().acquirePublish(held, branch);
       Snapshot head = ctx.latest(branch);
       if (head.manifestVersion() != base.manifestVersion()) {
@@ -102,24 +112,41 @@ final class CommitPipeline {
   }
 
   private GraphCommit publish(Map<EntityType, StagedWrite> staged) {
-    String commitId = ctx.newId();
-    List<ManifestRow> rows = new ArrayList<>();
-    Map<String, String> props = Map.of("omnigraph.commit_id", commitId);
-    for (Map.Entry<EntityType, StagedWrite> e : staged.entrySet()) {
-      StagedWrite w = e.getValue();
-      if (w.empty()) continue;
-      TableEntry before = base.entry(e.getKey());
-      long version = ctx.tables().commit(w, props);
-      long rowCount = Math.max(0, before.rowCount() + w.rowsAdded() - w.rowsRemoved());
-      rows.add(ManifestState.versionRow(new TableEntry(before.tableKey(), before.stableTableId(), before.incarnationId(),
-          before.location(), version, w.lanceBranch(), rowCount)));
+    Failpoints failpoints = ctx.failpoints();
+    List<TablePin> pins = new ArrayList<>();
+    staged.forEach((type, w) -> {
+      if (!w.empty()) pins.add(TablePin.of(base.entry(type), w.lanceBranch(), w.readVersion() + 1));
+    });
+    JournalEntry journal = ctx.recovery().begin(new RecoveryIntent(writerKind, branch, actor, mergedParent, pins));
+    try {
+      failpoints.hit(Failpoints.COMMIT_AFTER_SIDECAR);
+      String commitId = journal.commitId();
+      List<ManifestRow> rows = new ArrayList<>();
+      Map<String, String> props = Map.of(TableClassifier.COMMIT_ID_PROPERTY, commitId);
+      for (Map.Entry<EntityType, StagedWrite> e : staged.entrySet()) {
+        StagedWrite w = e.getValue();
+        if (w.empty()) continue;
+        TableEntry before = base.entry(e.getKey());
+        long version = ctx.tables().commit(w, props);
+        journal.committed(before.registrationId(), version);
+        if (rows.isEmpty()) failpoints.hit(Failpoints.COMMIT_AFTER_TABLE_COMMIT);
+        long rowCount = Math.max(0, before.rowCount() + w.rowsAdded() - w.rowsRemoved());
+        rows.add(ManifestState.versionRow(new TableEntry(before.tableKey(), before.stableTableId(), before.incarnationId(),
+            before.location(), version, w.lanceBranch(), rowCount)));
+      }
+      GraphCommit commit = new GraphCommit(commitId, branch.equals("main") ? null : branch, base.manifestVersion() + 1,
+          base.headCommitId(), mergedParent, actor, nowMicros());
+      rows.add(ManifestState.commitRow(commit));
+      rows.add(ManifestState.headRow(branch, commitId, base.headCommitId()));
+      failpoints.hit(Failpoints.COMMIT_BEFORE_PUBLISH);
+      ctx.publish(branch, base.state(), rows);
+      journal.published();
+      failpoints.hit(Failpoints.COMMIT_AFTER_PUBLISH_BEFORE_SIDECAR_DELETE);
+      journal.finish();
+      return commit;
+    } catch (RuntimeException e) {
+      throw journal.failed(e);
     }
-    GraphCommit commit = new GraphCommit(commitId, branch.equals("main") ? null : branch, base.manifestVersion() + 1,
-        base.headCommitId(), mergedParent, actor, nowMicros());
-    rows.add(ManifestState.commitRow(commit));
-    rows.add(ManifestState.headRow(branch, commitId, base.headCommitId()));
-    ctx.publish(branch, base.state(), rows);
-    return commit;
   }
 
   static long nowMicros() {

@@ -12,6 +12,7 @@ import io.omnigraph.engine.read.ReadView;
 import io.omnigraph.engine.read.RowCursor;
 import io.omnigraph.engine.read.ScanRequest;
 import io.omnigraph.engine.read.TableInfo;
+import io.omnigraph.engine.recovery.WriterKind;
 import io.omnigraph.engine.schema.Catalog;
 import io.omnigraph.engine.schema.EdgeType;
 import io.omnigraph.engine.schema.EntityType;
@@ -245,7 +246,9 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     checkOpen();
     open = false;
     if (!hasChanges() && !evenIfEmpty) return Optional.empty();
-    return Optional.of(new CommitPipeline(ctx, branch, actor, base, touched(), readsCommitted, mergedParent).run());
+    // Loads are the only commits made even when empty without a merged parent.
+    WriterKind kind = mergedParent != null ? WriterKind.BranchMerge : evenIfEmpty ? WriterKind.Load : WriterKind.Mutation;
+    return Optional.of(new CommitPipeline(ctx, branch, actor, base, touched(), readsCommitted, mergedParent, kind).run());
   }
 
   /**
