@@ -7,13 +7,19 @@ import java.lang.reflect.Proxy;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Set;
 
 /**
  * The view of a pooled statement its borrower gets: {@code close()} hands the statement back to
- * the {@link StatementPool} instead of discarding its plan, and {@code setObject(int, Object)}
- * converts the value to the parameter's inferred type (see {@link ParameterBinder}).
+ * the {@link StatementPool} instead of discarding its plan, and the value setters convert each
+ * value to the parameter's inferred type (see {@link ParameterBinder}), so {@code setString(1,
+ * "28")} for an INTEGER parameter means 28 wherever the parameter ends up, in Calcite or in a
+ * filter pushed to the engine.
  */
 final class LentStatement implements InvocationHandler {
+  private static final Set<String> VALUE_SETTERS = Set.of("setObject", "setString", "setInt", "setLong", "setShort",
+      "setByte", "setDouble", "setFloat", "setBigDecimal", "setBoolean", "setDate", "setTimestamp");
+
   private final StatementPool pool;
   private final String sql;
   private final PreparedStatement delegate;
@@ -61,9 +67,12 @@ final class LentStatement implements InvocationHandler {
         break;
     }
     if (closed) throw new SQLException("statement is closed", "HY010");
-    if (name.equals("setObject") && arity == 2) {
-      int index = (Integer) args[0];
+    if (VALUE_SETTERS.contains(name) && arity == 2 && args[0] instanceof Integer index) {
       ParameterBinder.bind(delegate, index, args[1], parameterType(index));
+      return null;
+    }
+    if (name.equals("setObject") && arity == 3 && args[0] instanceof Integer index && args[2] instanceof Integer type) {
+      ParameterBinder.bind(delegate, index, args[1], type);
       return null;
     }
     try {

@@ -133,6 +133,23 @@ class QueryTest {
   }
 
   @Test
+  void parametersAreConvertedToTheTypeTheirPlaceNeeds() throws Exception {
+    try (PreparedStatement ps = g.session.prepareQuery("select name from Person where age >= ? order by name")) {
+      ps.setString(1, "30");
+      assertEquals(List.of("Alice", "Charlie"), names(ps));
+      ps.setDouble(1, 35.0);
+      assertEquals(List.of("Charlie"), names(ps));
+      ps.setObject(1, new java.math.BigDecimal("28"));
+      assertEquals(List.of("Alice", "Charlie", "Diana"), names(ps));
+      SqlAssert.fails("22018", () -> ps.setDouble(1, 28.5));
+    }
+    try (PreparedStatement ps = g.session.prepareQuery("select name from Person where upper(name) = ?")) {
+      ps.setInt(1, 7);
+      assertEquals(List.of(), names(ps));
+    }
+  }
+
+  @Test
   void dateParametersAndLiteralsCompareAsDates() throws Exception {
     assertEquals(List.of("Bob"), g.column("select src from Knows where since > DATE '2021-01-01'"));
     assertEquals(List.of("Alice"), g.column("select src from Knows where since = ?", LocalDate.of(2020, 1, 15)));
