@@ -89,7 +89,7 @@ final class OrphanEdges {
       if (delta.upserts(node).containsKey(id)) out.add(id);
       else if (!delta.removes(node).contains(id)) ask.add(id);
     }
-    out.addAll(RowImages.byIds(target, node, ask).keySet());
+    out.addAll(RowImages.existing(target, node, ask));
     return out;
   }
 

@@ -72,6 +72,19 @@ final class RowImages {
     return out;
   }
 
+  /** Which of the ids exist in the view; reads only the id column. */
+  static Set<String> existing(ReadView view, EntityType type, Collection<String> ids) {
+    Set<String> out = new HashSet<>();
+    List<String> all = new ArrayList<>(new HashSet<>(ids));
+    for (int i = 0; i < all.size(); i += CHUNK) {
+      Predicate in = Predicate.idIn(all.subList(i, Math.min(all.size(), i + CHUNK)));
+      try (RowCursor c = view.scan(type.name(), new ScanRequest(List.of("id"), in, OptionalLong.empty()))) {
+        while (c.next()) out.add((String) c.row()[0]);
+      }
+    }
+    return out;
+  }
+
   /** Every id of a table. */
   static Set<String> ids(ReadView view, EntityType type) {
     Set<String> out = new HashSet<>();
