@@ -14,19 +14,28 @@ import java.util.HexFormat;
  * The three accepted-schema files: the source, the compiled IR (which carries the stable ids) and
  * a state file whose hash ties the two together. A graph whose files disagree is refused.
  */
-final class SchemaFiles {
+public final class SchemaFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SchemaFiles() {}
 
-  static void write(ObjectStore store, Catalog catalog) {
+  /**
+   * Replaces the accepted schema with {@code catalog}. The state file is written last, so a reader
+   * between the writes sees files that disagree and is refused, never a half-new schema.
+   */
+  public static void write(ObjectStore store, Catalog catalog) {
     String ir = SchemaIr.toJson(catalog);
     store.write(Graph.SCHEMA_IR_FILE, ir);
     store.write(Graph.SCHEMA_FILE, catalog.source());
     store.write(Graph.SCHEMA_STATE_FILE, state(catalog.source(), ir));
   }
 
-  static Catalog read(ObjectStore store) {
+  /**
+   * The accepted catalog, after checking that the three files agree.
+   *
+   * @throws io.omnigraph.engine.error.OmniGraphException STATE when a file is missing or the files disagree
+   */
+  public static Catalog read(ObjectStore store) {
     String source = store.read(Graph.SCHEMA_FILE).orElseThrow();
     String ir = store.read(Graph.SCHEMA_IR_FILE)
         .orElseThrow(() -> OmniGraphException.state("graph at " + store.root() + " has no " + Graph.SCHEMA_IR_FILE));
