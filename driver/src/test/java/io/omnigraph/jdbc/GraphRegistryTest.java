@@ -1,0 +1,65 @@
+package io.omnigraph.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.omnigraph.engine.Graph;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GraphRegistryTest {
+  private static final String SCHEMA = "node Person { name: String @key }";
+
+  @TempDir Path dir;
+
+  @Test
+  void connectionsToOneLocationShareOneHandleUntilTheLastCloses() throws SQLException {
+    GraphRegistry registry = new GraphRegistry();
+    String location = dir.resolve("g").toString();
+    AtomicInteger opens = new AtomicInteger();
+    GraphRegistry.Opener opener = () -> {
+      opens.incrementAndGet();
+      return Graph.exists(location) ? Graph.open(location, false) : Graph.init(location, SCHEMA);
+    };
+    GraphRegistry.Lease first = registry.acquire(location, false, opener);
+    GraphRegistry.Lease second = registry.acquire(location, false, opener);
+    assertSame(first.graph(), second.graph());
+    assertEquals(1, opens.get());
+    first.close();
+    first.close();
+    assertEquals(1, registry.openHandles(), "closing a lease twice releases it once");
+    second.close();
+    assertEquals(0, registry.openHandles());
+    GraphRegistry.Lease third = registry.acquire(location, false, opener);
+    assertEquals(2, opens.get(), "the handle is reopened after the last connection closed");
+    third.close();
+  }
+
+  @Test
+  void readOnlyConnectionsGetTheirOwnHandle() throws SQLException {
+    GraphRegistry registry = new GraphRegistry();
+    String location = dir.resolve("g").toString();
+    Graph.init(location, SCHEMA).close();
+    try (GraphRegistry.Lease rw = registry.acquire(location, false, () -> Graph.open(location, false));
+        GraphRegistry.Lease ro = registry.acquire(location, true, () -> Graph.open(location, true))) {
+      assertNotSame(rw.graph(), ro.graph());
+      assertEquals(true, ro.graph().readOnly());
+      assertEquals(2, registry.openHandles());
+    }
+    assertEquals(0, registry.openHandles());
+  }
+
+  @Test
+  void aFailedOpenLeavesNothingRegistered() {
+    GraphRegistry registry = new GraphRegistry();
+    assertThrows(SQLException.class, () -> registry.acquire("/nowhere", false, () -> {
+      throw SqlState.CONNECTION_UNABLE_TO_CONNECT.exception("no graph");
+    }));
+    assertEquals(0, registry.openHandles());
+  }
+}
