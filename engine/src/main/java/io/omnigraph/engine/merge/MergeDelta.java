@@ -38,10 +38,6 @@ final class MergeDelta {
     return removes.keySet();
   }
 
-  int size() {
-    return upserts.values().stream().mapToInt(Map::size).sum() + removes.values().stream().mapToInt(Set::size).sum();
-  }
-
   /** Stages the delta on a transaction; removals never cascade, so dangling edges stay visible. */
   void applyTo(GraphTransaction tx) {
     upserts.forEach((type, rows) -> tx.upsert(type.name(), new ArrayList<>(rows.values())));
