@@ -8,11 +8,12 @@ import java.util.concurrent.ScheduledFuture;
 /**
  * The cancel state of one statement execution. {@link Statement#cancel()} and the query timeout
  * flip it from any thread; the executing thread checks it between rows and before committing, so a
- * cancelled write never commits (its changes are discarded) and a cancelled query stops at the next row.
+ * cancelled write never commits (its changes are discarded) and a cancelled query stops at the next
+ * row. The SQL layer's own statement is deliberately not cancelled: its plans are pooled by SQL text,
+ * and a cancelled Calcite statement stays cancelled for every later execution.
  */
 final class Cancellation {
   private final ScheduledFuture<?> timeout;
-  private volatile Statement running;
   private volatile boolean cancelled;
   private volatile boolean timedOut;
 
@@ -25,16 +26,8 @@ final class Cancellation {
     return new Cancellation(timeoutSeconds);
   }
 
-  /** Also cancels this statement of the SQL layer, which stops a running query early. */
-  void cancelAlso(Statement sqlStatement) {
-    running = sqlStatement;
-    if (cancelled) cancelQuietly(sqlStatement);
-  }
-
   void cancel() {
     cancelled = true;
-    Statement s = running;
-    if (s != null) cancelQuietly(s);
   }
 
   private void timeOut() {
@@ -55,14 +48,5 @@ final class Cancellation {
   /** The execution ended: the timeout no longer applies. */
   void finish() {
     if (timeout != null) timeout.cancel(false);
-    running = null;
-  }
-
-  private static void cancelQuietly(Statement s) {
-    try {
-      s.cancel();
-    } catch (SQLException | RuntimeException ignored) {
-      // The flag is what callers observe; the SQL layer's cancel only makes the stop sooner.
-    }
   }
 }

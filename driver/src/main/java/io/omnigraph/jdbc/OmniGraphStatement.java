@@ -79,7 +79,6 @@ class OmniGraphStatement implements Statement {
       params.bindTo(plan);
       plan.setFetchSize(fetchSize);
       plan.setLargeMaxRows(maxRows);
-      cancel.cancelAlso(plan);
       ResultSet rows = connection.session().query(plan::executeQuery);
       return new QueryResultSet(this, rows, maxRows, cancel, ownsCommand ? q : null);
     } catch (SQLException | RuntimeException e) {

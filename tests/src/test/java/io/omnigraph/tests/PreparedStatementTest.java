@@ -204,6 +204,10 @@ class PreparedStatementTest {
       s.cancel();
       SQLException e = assertThrows(SQLException.class, rs::next);
       assertEquals("57014", e.getSQLState());
+      rs.close();
+      assertEquals(4, Fixture.rows(s.executeQuery("SELECT name FROM Person")).size(),
+          "the next execution of the same text is not cancelled");
+      assertEquals(4, Fixture.rows(c, "SELECT name FROM Person").size());
     }
   }
 
