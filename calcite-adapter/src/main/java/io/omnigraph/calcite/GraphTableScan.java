@@ -77,7 +77,8 @@ class GraphTableScan extends TableScan {
 
   @Override
   public RelNode copy(RelTraitSet traits, List<RelNode> inputs) {
-    return traits.equals(traitSet) ? this : new GraphTableScan(getCluster(), traits, table, graphTable, fields, filter, limit);
+    if (traits.equals(traitSet)) return this;
+    return new GraphTableScan(getCluster(), traits, table, graphTable, fields, filter, limit);
   }
 
   /** The executable form of this scan. */

@@ -20,7 +20,8 @@ final class ScanRules {
       new ScanRuleConfig("GraphProjectIntoScan", ProjectIntoScanRule::operands, ProjectIntoScanRule::new).toRule(),
       new ScanRuleConfig("GraphFilterIntoScan", FilterIntoScanRule::operands, FilterIntoScanRule::new).toRule(),
       new ScanRuleConfig("GraphLimitIntoScan", LimitIntoScanRule::operands, LimitIntoScanRule::new).toRule(),
-      new ScanRuleConfig("GraphAggregateIntoScan", AggregateIntoScanRule::operands, AggregateIntoScanRule::new).toRule());
+      new ScanRuleConfig("GraphAggregateIntoScan", AggregateIntoScanRule::operands, AggregateIntoScanRule::new)
+          .toRule());
 
   /** The scans rules may still narrow: the logical ones, not their executable copies. */
   static boolean isLogical(GraphTableScan scan) {
@@ -52,7 +53,8 @@ final class ScanRules {
       Function<ScanRuleConfig, RelOptRule> factory,
       RelBuilderFactory relBuilderFactory) implements RelRule.Config {
 
-    ScanRuleConfig(String description, RelRule.OperandTransform operands, Function<ScanRuleConfig, RelOptRule> factory) {
+    ScanRuleConfig(String description, RelRule.OperandTransform operands,
+        Function<ScanRuleConfig, RelOptRule> factory) {
       this(description, operands, factory, RelFactories.LOGICAL_BUILDER);
     }
 

@@ -49,11 +49,13 @@ final class SqlBuild {
 
   private static SqlTypeNameSpec typeName(ValueType type) {
     if (type instanceof ValueType.Scalar s) return scalar(s.base());
-    if (type instanceof ValueType.ListOf l) return new SqlCollectionTypeNameSpec(scalar(l.element()), SqlTypeName.ARRAY, POS);
-    if (type instanceof ValueType.VectorOf) {
-      return new SqlCollectionTypeNameSpec(scalar(BaseType.F32), SqlTypeName.ARRAY, POS);
-    }
+    if (type instanceof ValueType.ListOf l) return arrayOf(scalar(l.element()));
+    if (type instanceof ValueType.VectorOf) return arrayOf(scalar(BaseType.F32));
     return new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, POS);
+  }
+
+  private static SqlTypeNameSpec arrayOf(SqlTypeNameSpec element) {
+    return new SqlCollectionTypeNameSpec(element, SqlTypeName.ARRAY, POS);
   }
 
   private static SqlTypeNameSpec scalar(BaseType base) {

@@ -53,9 +53,7 @@ final class StatementErrors {
   private static Throwable calciteReason(Throwable t) {
     Throwable innermost = t;
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof CalciteContextException || c instanceof SqlParseException || c instanceof SqlValidatorException) {
-        return c;
-      }
+      if (isCalciteReport(c)) return c;
       innermost = c;
       if (c.getCause() == c) break;
     }
@@ -65,12 +63,14 @@ final class StatementErrors {
   /** True when {@code t} is Calcite refusing a statement rather than a failure while running it. */
   static boolean isCalciteRefusal(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof CalciteContextException || c instanceof SqlParseException || c instanceof SqlValidatorException) {
-        return true;
-      }
+      if (isCalciteReport(c)) return true;
       if (c.getCause() == c) break;
     }
     return false;
+  }
+
+  private static boolean isCalciteReport(Throwable t) {
+    return t instanceof CalciteContextException || t instanceof SqlParseException || t instanceof SqlValidatorException;
   }
 
   static SQLException syntax(String message) {

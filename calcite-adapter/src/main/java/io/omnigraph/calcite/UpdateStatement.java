@@ -44,7 +44,8 @@ final class UpdateStatement implements DmlStatement {
     for (int i = 0; i < columns.size(); i++) {
       String column = columns.get(i);
       if (column.equals("id")) {
-        throw StatementErrors.syntax("cannot update the id of " + target.name() + " rows; delete and re-insert instead");
+        throw StatementErrors.syntax(
+            "cannot update the id of " + target.name() + " rows; delete and re-insert instead");
       }
       SqlNode expr = exprs.get(i);
       if (ConstantValues.isConstant(expr)) {
