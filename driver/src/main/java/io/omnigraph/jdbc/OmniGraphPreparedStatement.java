@@ -78,7 +78,7 @@ final class OmniGraphPreparedStatement extends OmniGraphStatement implements Pre
   @Override
   public synchronized void addBatch() throws SQLException {
     checkOpen();
-    if (!(command instanceof Command.Dml)) throw notDml(batch.size());
+    if (!(command instanceof Command.Dml)) throw Batch.notDml(batch.size());
     batch.add(params.snapshot());
   }
 

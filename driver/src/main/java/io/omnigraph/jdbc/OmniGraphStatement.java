@@ -1,7 +1,6 @@
 package io.omnigraph.jdbc;
 
 import io.omnigraph.calcite.DmlResult;
-import java.sql.BatchUpdateException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +8,6 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -93,47 +91,15 @@ class OmniGraphStatement implements Statement {
       throws SQLException {
     checkOpen();
     clearResults();
-    int n = commands.size();
-    long[] counts = new long[n];
-    List<String> ids = new ArrayList<>();
-    int[] done = {0};
-    List<List<Object>> values = new ArrayList<>();
-    for (ParameterValues p : params) values.add(p.values());
     Cancellation cancel = Cancellation.start(queryTimeout);
     running = cancel;
     try {
-      connection.session().write(tx -> {
-        for (int i = 0; i < n; i++) {
-          DmlResult r = ((Command.Dml) commands.get(i)).statement().execute(tx, values.get(i));
-          counts[i] = r.count();
-          ids.addAll(r.generatedIds());
-          done[0]++;
-        }
-        return null;
-      }, cancel::check);
-    } catch (SQLException e) {
-      // When every statement ran, the commit failed: none of them took effect.
-      long[] reported = done[0] == n ? filled(n, EXECUTE_FAILED) : Arrays.copyOf(counts, done[0]);
-      String outcome = connection.session().autoCommit()
-          ? "; nothing from the batch was committed" : "; the transaction must be rolled back";
-      throw new BatchUpdateException(e.getMessage() + outcome, e.getSQLState(), e.getErrorCode(), reported, e);
+      Batch.Outcome outcome = Batch.run(connection.session(), commands, params, cancel);
+      generatedIds = wantKeys ? outcome.generatedIds() : List.of();
+      return outcome.counts();
     } finally {
       cancel.finish();
     }
-    updateCount = -1;
-    generatedIds = wantKeys ? List.copyOf(ids) : List.of();
-    return counts;
-  }
-
-  private static long[] filled(int n, long value) {
-    long[] a = new long[n];
-    Arrays.fill(a, value);
-    return a;
-  }
-
-  static BatchUpdateException notDml(int index) {
-    return new BatchUpdateException("batch entry " + (index + 1) + " is not INSERT, UPSERT, UPDATE, DELETE or MERGE;"
-        + " a batch holds only data changes", SqlState.FEATURE_NOT_SUPPORTED.code(), 0, new long[0], null);
   }
 
   final Command prepare(String sql) throws SQLException {
@@ -316,7 +282,7 @@ class OmniGraphStatement implements Statement {
     try {
       for (int i = 0; i < texts.size(); i++) {
         commands.add(prepare(texts.get(i)));
-        if (!(commands.get(i) instanceof Command.Dml)) throw notDml(i);
+        if (!(commands.get(i) instanceof Command.Dml)) throw Batch.notDml(i);
       }
       return runBatch(commands, texts.stream().map(t -> ParameterValues.NONE).toList(), false);
     } finally {
