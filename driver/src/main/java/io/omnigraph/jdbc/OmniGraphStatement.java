@@ -49,8 +49,9 @@ class OmniGraphStatement implements Statement {
     try {
       ExecutionResult result;
       if (command instanceof Command.Query q) {
-        result = ExecutionResult.rows(startQuery(q, params, cancel, ownsCommand));
+        // From here the result set (or startQuery itself, on failure) releases the timer and the command.
         handedToResult = true;
+        result = ExecutionResult.rows(startQuery(q, params, cancel, ownsCommand));
       } else if (command instanceof Command.Dml d) {
         List<Object> values = params.values();
         DmlResult r = connection.session().write(tx -> d.statement().execute(tx, values), cancel::check);
@@ -122,7 +123,9 @@ class OmniGraphStatement implements Statement {
 
   /** Called by a result set of this statement when it closes. */
   final synchronized void resultClosed(ResultSet rs) throws SQLException {
-    if (rs == resultSet) resultSet = null;
+    // A result the statement closes itself (to run the next command) is no longer its current one.
+    if (rs != resultSet) return;
+    resultSet = null;
     if (closeOnCompletion && !closed) close();
   }
 

@@ -107,4 +107,17 @@ class WriteAndQueryTest {
       assertEquals(0, s.getUpdateCount());
     }
   }
+
+  @Test
+  void closeOnCompletionClosesTheStatementWithItsLastResult() throws SQLException {
+    try (Connection c = Fixture.createLoaded(dir); Statement s = c.createStatement()) {
+      s.closeOnCompletion();
+      ResultSet first = s.executeQuery("SELECT name FROM Person");
+      ResultSet second = s.executeQuery("SELECT name FROM Company");
+      assertTrue(first.isClosed(), "running the next query closes the previous result");
+      assertTrue(!s.isClosed(), "but that is not the statement's completion");
+      second.close();
+      assertTrue(s.isClosed());
+    }
+  }
 }
