@@ -4,6 +4,7 @@ import io.omnigraph.engine.read.Predicate;
 import io.omnigraph.engine.schema.BaseType;
 import io.omnigraph.engine.schema.ValueType;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *
  * <p>Pushed: comparisons of a column with a literal or {@code ?}, IS [NOT] NULL, LIKE with a literal
  * pattern, boolean columns, AND/OR/NOT of those, and SEARCH (IN lists and ranges) after expansion.
- * Columns of type DateTime, F32, Blob, list and vector stay in Calcite: their literal forms do not
- * match what Lance compares exactly.
+ * Columns of type F32, Blob, list and vector stay in Calcite: their literal forms do not match what
+ * Lance compares exactly.
  */
 final class FilterTranslator {
   private static final BigDecimal MAX_SIGNED_64 = BigDecimal.valueOf(Long.MAX_VALUE);
@@ -176,6 +177,10 @@ final class FilterTranslator {
         return lit.getTypeName() == SqlTypeName.DATE
             ? LocalDate.ofEpochDay(lit.getValueAs(Integer.class))
             : null;
+      case DATETIME:
+        return lit.getTypeName() == SqlTypeName.TIMESTAMP
+            ? Instant.ofEpochMilli(lit.getValueAs(Long.class))
+            : null;
       default:
         return null;
     }
@@ -186,8 +191,8 @@ final class FilterTranslator {
     if (t instanceof ValueType.EnumOf) return true;
     if (!(t instanceof ValueType.Scalar s)) return false;
     return switch (s.base()) {
-      case STRING, BOOL, I32, I64, U32, U64, F64, DATE -> true;
-      case F32, DATETIME, BLOB -> false;
+      case STRING, BOOL, I32, I64, U32, U64, F64, DATE, DATETIME -> true;
+      case F32, BLOB -> false;
     };
   }
 

@@ -3,7 +3,9 @@ package io.omnigraph.calcite;
 import io.omnigraph.engine.read.Predicate;
 import io.omnigraph.engine.schema.BaseType;
 import io.omnigraph.engine.schema.ValueType;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -127,8 +129,11 @@ sealed interface ScanFilter {
 
   /** Parameters of DATE columns may arrive as a day count; everything else compares as is. */
   private static Object asColumnType(Object v, ValueType type) {
-    if (v instanceof Number n && type instanceof ValueType.Scalar s && s.base() == BaseType.DATE) {
-      return LocalDate.ofEpochDay(n.longValue());
+    if (!(type instanceof ValueType.Scalar s)) return v;
+    if (s.base() == BaseType.DATE && v instanceof Number n) return LocalDate.ofEpochDay(n.longValue());
+    if (s.base() == BaseType.DATETIME) {
+      if (v instanceof Number n) return Instant.ofEpochMilli(n.longValue());
+      if (v instanceof java.sql.Timestamp t) return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
     return v;
   }

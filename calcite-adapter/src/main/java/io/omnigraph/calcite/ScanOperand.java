@@ -3,7 +3,10 @@ package io.omnigraph.calcite;
 import io.omnigraph.engine.read.Predicate;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.apache.calcite.DataContext;
 
 /**
@@ -24,12 +27,16 @@ sealed interface ScanOperand {
 
     @Override
     public String toString() {
-      return value instanceof String || value instanceof LocalDate ? renderQuoted(value) : String.valueOf(value);
+      if (value instanceof String s) return quoted(s);
+      if (value instanceof LocalDate d) return "DATE " + quoted(d.toString());
+      if (value instanceof Instant i) {
+        return "TIMESTAMP " + quoted(LocalDateTime.ofInstant(i, ZoneOffset.UTC).toString().replace('T', ' '));
+      }
+      return String.valueOf(value);
     }
 
-    private static String renderQuoted(Object v) {
-      String text = "'" + v.toString().replace("'", "''") + "'";
-      return v instanceof LocalDate ? "DATE " + text : text;
+    private static String quoted(String text) {
+      return "'" + text.replace("'", "''") + "'";
     }
   }
 

@@ -2,6 +2,7 @@ package io.omnigraph.calcite;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.omnigraph.engine.schema.EntityType;
 import io.omnigraph.engine.schema.Property;
@@ -109,6 +110,8 @@ class ValueTypesTest {
       assertEquals(List.of("a"), g.column("select name from Thing where " + where), where);
     }
     assertEquals(List.of("a"), g.column("select name from Thing where huge = ?", new BigInteger("18446744073709551615")));
+    String plan = g.explain("select name from Thing where seen >= TIMESTAMP '2024-02-03 04:05:06.789'");
+    assertTrue(plan.contains("filter=[seen >= TIMESTAMP '2024-02-03 04:05:06.789']"), plan);
     assertEquals(List.of("a"), g.column("select name from Thing where seen = ?",
         Timestamp.valueOf(LocalDateTime.of(2024, 2, 3, 4, 5, 6, 789_000_000))));
   }
