@@ -24,7 +24,7 @@ final class GraphSession implements ViewProvider {
     T run(GraphTransaction tx) throws SQLException;
   }
 
-  /** A query started under the session's view. */
+  /** A query started under the connection's view. */
   interface Query<T> {
     T run() throws SQLException;
   }
