@@ -20,15 +20,18 @@ import org.junit.jupiter.api.Test;
 class ForbiddenLanceWritesTest {
   private static final Path MAIN = Path.of("src/main/java");
   private static final String STORAGE = "io/omnigraph/engine/storage/";
+  /**
+   * Outside the storage package nothing may name Lance at all, so no Lance object, and therefore no
+   * Lance write, can be reached there. The write-call names are a second net for code that gets a
+   * Lance object some other way.
+   */
   private static final List<Pattern> FORBIDDEN = List.of(
+      Pattern.compile("\\borg\\.lance\\b"),
       Pattern.compile("\\bCommitBuilder\\b"),
       Pattern.compile("\\bcommitTransaction\\s*\\("),
       Pattern.compile("\\bFragment\\s*\\.\\s*(create|write)\\b"),
       Pattern.compile("\\bDataset\\s*\\.\\s*(write|create|commit|commitAppend|commitOverwrite|drop)\\s*\\("),
-      Pattern.compile("\\.\\s*(mergeInsert|deleteRows|addColumns|dropColumns|alterColumns|truncateTable|compact|"
-          + "cleanupWithPolicy|createIndex|dropIndex|optimizeIndices|restore|createBranch|updateConfig)\\s*\\("),
-      Pattern.compile("\\.branches\\(\\)\\s*\\.\\s*delete\\s*\\("),
-      Pattern.compile("\\bimport\\s+org\\.lance\\.operation\\."));
+      Pattern.compile("\\.\\s*(mergeInsert|deleteRows|truncateTable|cleanupWithPolicy|optimizeIndices)\\s*\\("));
 
   @Test
   void noLanceWriteCallOutsideTheStorageLayer() throws IOException {
