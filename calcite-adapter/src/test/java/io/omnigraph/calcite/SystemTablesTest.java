@@ -61,6 +61,15 @@ class SystemTablesTest {
   }
 
   @Test
+  void branchesShowWhereEachBranchCameFrom() throws Exception {
+    g.graph.createBranch("feature", "main");
+    g.graph.createBranch("hotfix", "feature");
+    List<List<Object>> rows = g.query("select name, created_from from _graph_branches order by name");
+    assertEquals(List.of(List.of("feature", "main"), List.of("hotfix", "feature"), java.util.Arrays.asList("main", null)),
+        rows);
+  }
+
+  @Test
   void tablesShowEveryTypeWithKindAndRowCount() throws Exception {
     List<List<Object>> rows = g.query(
         "select type_name, kind, row_count, table_branch from _graph_tables order by kind desc, type_name");
