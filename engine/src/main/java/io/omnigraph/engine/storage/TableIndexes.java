@@ -1,0 +1,241 @@
+package io.omnigraph.engine.storage;
+
+import io.omnigraph.engine.error.OmniGraphException;
+import io.omnigraph.engine.error.WriteConflict;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.lance.CommitBuilder;
+import org.lance.Dataset;
+import org.lance.Fragment;
+import org.lance.Transaction;
+import org.lance.index.DistanceType;
+import org.lance.index.Index;
+import org.lance.index.IndexDescription;
+import org.lance.index.IndexOptions;
+import org.lance.index.IndexParams;
+import org.lance.index.IndexType;
+import org.lance.index.OptimizeOptions;
+import org.lance.index.scalar.InvertedIndexParams;
+import org.lance.index.scalar.ScalarIndexParams;
+import org.lance.index.vector.IvfBuildParams;
+import org.lance.index.vector.VectorIndexParams;
+import org.lance.index.vector.VectorTrainer;
+import org.lance.ipc.LanceScanner;
+import org.lance.ipc.ScanOptions;
+import org.lance.ipc.ScanStats;
+import org.lance.operation.CreateIndex;
+import org.lance.schema.LanceField;
+
+/**
+ * Index builds on table datasets. Every index of one table is built as an uncommitted segment over
+ * all of its fragments and then committed together as one {@code CreateIndex} version, so recovery
+ * sees at most one new version per table for an index build.
+ */
+public final class TableIndexes {
+  /** Below this many vectors an IVF index is not worth training; brute force is as fast. */
+  public static final long MIN_TRAINING_VECTORS = 256;
+  private static final int MAX_PARTITIONS = 256;
+
+  private final TableStore tables;
+
+  public TableIndexes(TableStore tables) {
+    this.tables = tables;
+  }
+
+  /** An index the caller wants on one column. */
+  public record IndexRequest(String column, IndexKind kind) {}
+
+  /**
+   * Index segments written beside a table version but not yet part of any version.
+   *
+   * @param built the columns whose index is staged
+   * @param pending vector columns left without an index because they have too few vectors to train
+   */
+  public record StagedIndexes(
+      String uri, String lanceBranch, long readVersion, List<Index> segments, List<String> built, List<String> pending) {
+    public StagedIndexes {
+      segments = List.copyOf(segments);
+      built = List.copyOf(built);
+      pending = List.copyOf(pending);
+    }
+
+    public boolean empty() {
+      return segments.isEmpty();
+    }
+  }
+
+  /** What a filtered scan did: whether an index answered it and how many rows it had to read. */
+  public record LookupProbe(long indicesLoaded, long rowsScanned, long fragmentsScanned, long rowsMatched) {}
+
+  /** The index name the engine gives the index on a column. */
+  public static String indexName(String column) {
+    return column + "_idx";
+  }
+
+  /** Columns of a table version that carry an index, with the Lance index type of each. */
+  public Map<String, String> indexedColumns(TableRef ref) {
+    return indexedColumns(tables.dataset(ref));
+  }
+
+  /** Rows not yet covered by every index of the table version (new fragments since the build). */
+  public long unindexedRows(TableRef ref) {
+    Dataset ds = tables.dataset(ref);
+    long rows = ds.countRows();
+    long worst = 0;
+    for (IndexDescription d : ds.describeIndices()) worst = Math.max(worst, rows - d.getRowsIndexed());
+    return worst;
+  }
+
+  /**
+   * Builds the requested indexes of the table HEAD without committing them. HEAD must be the
+   * version {@code ref} names; otherwise the table moved and the build is refused.
+   */
+  public StagedIndexes stage(TableRef ref, List<IndexRequest> requests) {
+    try (Dataset ds = tables.openLatest(ref.uri(), ref.lanceBranch())) {
+      if (ds.version() != ref.version()) throw moved(ref.uri(), ref.version(), ds.version());
+      List<Integer> fragments = ds.getFragments().stream().map(Fragment::getId).toList();
+      List<Index> segments = new ArrayList<>();
+      List<String> built = new ArrayList<>();
+      List<String> pending = new ArrayList<>();
+      for (IndexRequest r : requests) {
+        Optional<Index> segment = segment(ds, fragments, r);
+        if (segment.isPresent()) {
+          segments.add(segment.get());
+          built.add(r.column());
+        } else {
+          pending.add(r.column());
+        }
+      }
+      return new StagedIndexes(ref.uri(), ref.lanceBranch(), ref.version(), segments, built, pending);
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw OmniGraphException.storage("cannot build indexes on " + ref.uri() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Commits staged segments as one new version, only if HEAD is still the version they index. */
+  public long commit(StagedIndexes staged, Map<String, String> properties) {
+    try (Dataset head = tables.openLatest(staged.uri(), staged.lanceBranch())) {
+      if (head.version() != staged.readVersion()) throw moved(staged.uri(), staged.readVersion(), head.version());
+      CreateIndex op = CreateIndex.builder().withNewIndices(staged.segments()).build();
+      try (Transaction tx = new Transaction.Builder().readVersion(staged.readVersion()).operation(op)
+              .transactionProperties(properties).build();
+          Dataset committed = new CommitBuilder(head).execute(tx)) {
+        return committed.version();
+      }
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw OmniGraphException.storage("cannot commit indexes on " + staged.uri() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Folds fragments written since the last build into the existing indexes of the main-lineage
+   * HEAD. Lance commits this itself, as one new version.
+   *
+   * @return the new HEAD version, or the old one when nothing needed folding
+   */
+  public long fold(String uri, long expectedHead) {
+    try (Dataset ds = tables.openLatest(uri, null)) {
+      if (ds.version() != expectedHead) throw moved(uri, expectedHead, ds.version());
+      long rows = ds.countRows();
+      boolean behind = ds.describeIndices().stream().anyMatch(d -> d.getRowsIndexed() < rows);
+      if (!behind) return ds.version();
+      ds.optimizeIndices(OptimizeOptions.builder().build());
+      return ds.latestVersion();
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw OmniGraphException.storage("cannot fold new rows into the indexes of " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs a filtered scan of {@code ref} to the end and reports how Lance answered it. */
+  public LookupProbe probe(TableRef ref, String lanceFilter) {
+    Dataset ds = tables.dataset(ref);
+    ScanOptions opts = new ScanOptions.Builder().columns(List.of("id")).filter(lanceFilter).collectStats(true).build();
+    long matched = 0;
+    try (LanceScanner scanner = ds.newScan(opts)) {
+      try (ArrowReader reader = scanner.scanBatches()) {
+        while (reader.loadNextBatch()) matched += reader.getVectorSchemaRoot().getRowCount();
+      }
+      ScanStats s = scanner.getStats().orElseThrow(() -> new IllegalStateException("scan collected no stats"));
+      Map<String, Long> counts = s.getAllCounts();
+      return new LookupProbe(s.getIndicesLoaded(), counts.getOrDefault("rows_scanned", 0L),
+          counts.getOrDefault("fragments_scanned", 0L), matched);
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (Exception e) {
+      throw OmniGraphException.storage("cannot probe " + ref.uri() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Optional<Index> segment(Dataset ds, List<Integer> fragments, IndexRequest r) {
+    String uuid = UUID.randomUUID().toString();
+    IndexOptions.Builder b = switch (r.kind()) {
+      case BTREE -> IndexOptions.builder(List.of(r.column()), IndexType.BTREE,
+          IndexParams.builder().setScalarIndexParams(ScalarIndexParams.create("btree")).build());
+      case INVERTED -> IndexOptions.builder(List.of(r.column()), IndexType.INVERTED,
+          IndexParams.builder().setScalarIndexParams(textParams()).build());
+      case VECTOR -> {
+        long vectors = ds.countRows(r.column() + " IS NOT NULL");
+        if (vectors < MIN_TRAINING_VECTORS) yield null;
+        yield IndexOptions.builder(List.of(r.column()), IndexType.IVF_FLAT,
+            IndexParams.builder().setVectorIndexParams(vectorParams(ds, r.column(), vectors)).build());
+      }
+    };
+    if (b == null) return Optional.empty();
+    Index staged = ds.createIndex(b.withIndexName(indexName(r.column())).withIndexUUID(uuid)
+        .withFragmentIds(fragments).build());
+    return Optional.of(switch (r.kind()) {
+      case BTREE -> staged;
+      case INVERTED -> {
+        // A fragment-scoped text index is written as partitions; merging writes its metadata file.
+        ds.mergeIndexMetadata(uuid, IndexType.INVERTED, Optional.empty());
+        yield staged;
+      }
+      case VECTOR -> ds.buildIndexSegments(List.of(staged), IndexType.IVF_FLAT, Optional.empty()).get(0);
+    });
+  }
+
+  private static ScalarIndexParams textParams() {
+    // Lance's Java binding passes every field through, so the defaults are spelled out here.
+    return InvertedIndexParams.builder().baseTokenizer("simple").language("English").withPosition(false)
+        .maxTokenLength(40).lowerCase(true).stem(true).removeStopWords(true).asciiFolding(true).build();
+  }
+
+  private static VectorIndexParams vectorParams(Dataset ds, String column, long vectors) {
+    int partitions = (int) Math.max(1, Math.min(MAX_PARTITIONS, (long) Math.sqrt(vectors)));
+    IvfBuildParams untrained = new IvfBuildParams.Builder().setNumPartitions(partitions).build();
+    // A segment built outside Lance's own commit path needs its centroids trained up front.
+    float[] centroids = VectorTrainer.trainIvfCentroids(ds, column, untrained, DistanceType.L2);
+    IvfBuildParams ivf = new IvfBuildParams.Builder().setNumPartitions(partitions).setCentroids(centroids).build();
+    return new VectorIndexParams.Builder(ivf).setDistanceType(DistanceType.L2).build();
+  }
+
+  private static Map<String, String> indexedColumns(Dataset ds) {
+    Map<Integer, String> names = new HashMap<>();
+    for (LanceField f : ds.getLanceSchema().fields()) names.put(f.getId(), f.getName());
+    Map<String, String> out = new LinkedHashMap<>();
+    for (IndexDescription d : ds.describeIndices()) {
+      for (int id : d.getFieldIds()) {
+        String name = names.get(id);
+        if (name != null) out.put(name, d.getIndexType());
+      }
+    }
+    return out;
+  }
+
+  private static WriteConflict moved(String uri, long expected, long actual) {
+    return new WriteConflict("table " + uri + " is at version " + actual + " but the manifest pins " + expected
+        + "; its index build was refused");
+  }
+}
