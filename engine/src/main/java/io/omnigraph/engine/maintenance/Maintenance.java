@@ -4,10 +4,12 @@ import io.omnigraph.engine.EngineContext;
 import io.omnigraph.engine.commit.BranchName;
 import io.omnigraph.engine.commit.Branches;
 import io.omnigraph.engine.error.OmniGraphException;
+import io.omnigraph.engine.recovery.RecoveryRequired;
+import java.util.List;
 
 /**
- * Index builds of one graph (SPEC §9). Indexes are derived state: reads are correct without them,
- * and no maintenance operation changes a row.
+ * Index builds, compaction and version garbage collection of one graph (SPEC §9). Indexes are
+ * derived state: reads are correct without them, and no maintenance operation changes a row.
  */
 public final class Maintenance {
   private final EngineContext ctx;
@@ -29,5 +31,38 @@ public final class Maintenance {
     }
     if (!new Branches(ctx).exists(branch)) throw OmniGraphException.notFound("branch '" + branch + "' not found");
     return new IndexBuild(ctx).run(branch);
+  }
+
+  /**
+   * Compacts every main table, folds new rows into existing indexes and builds missing ones,
+   * publishing the changed tables in one commit (none if nothing changed). Never deletes versions.
+   *
+   * @throws RecoveryRequired while an interrupted writer awaits recovery
+   */
+  public OptimizeResult optimize() {
+    ctx.checkWritable();
+    requireNoPendingRecovery("optimize");
+    return new Optimizer(ctx).run();
+  }
+
+  /**
+   * Deletes old table versions, keeping the newest {@code keepVersions} of each table and any
+   * older one a live branch still pins or forked from. Creates no commit.
+   *
+   * @throws RecoveryRequired while an interrupted writer awaits recovery
+   */
+  public CleanupResult cleanup(int keepVersions) {
+    ctx.checkWritable();
+    requireNoPendingRecovery("cleanup");
+    return new Cleaner(ctx).run(keepVersions);
+  }
+
+  private void requireNoPendingRecovery(String operation) {
+    List<String> pending = ctx.recovery().pendingPaths();
+    if (pending.isEmpty()) return;
+    String path = pending.get(0);
+    String operationId = path.substring(path.lastIndexOf('/') + 1).replace(".json", "");
+    throw new RecoveryRequired(operationId, operation + " refuses while recovery sidecar " + path
+        + " is pending; reopen the graph read-write to settle it");
   }
 }

@@ -1,0 +1,123 @@
+package io.omnigraph.engine.storage;
+
+import io.omnigraph.engine.error.OmniGraphException;
+import io.omnigraph.engine.error.WriteConflict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lance.Branch;
+import org.lance.Dataset;
+import org.lance.cleanup.CleanupPolicy;
+import org.lance.cleanup.RemovalStats;
+import org.lance.compaction.Compaction;
+import org.lance.compaction.CompactionMetrics;
+import org.lance.compaction.CompactionOptions;
+import org.lance.compaction.CompactionPlan;
+import org.lance.compaction.CompactionTask;
+import org.lance.compaction.RewriteResult;
+
+/**
+ * Physical upkeep of table datasets on their main lineage: compaction, which rewrites data files
+ * but never changes a row, and garbage collection of old versions. Neither changes what any
+ * published table version contains; cleanup only makes old versions unreadable.
+ */
+public final class TableMaintenance {
+  private final TableStore tables;
+
+  public TableMaintenance(TableStore tables) {
+    this.tables = tables;
+  }
+
+  /** The result of compacting one table; {@code version} is its HEAD afterwards. */
+  public record Compacted(long fragmentsRemoved, long fragmentsAdded, long version) {
+    public boolean changed() {
+      return fragmentsRemoved > 0 || fragmentsAdded > 0;
+    }
+  }
+
+  /** What a cleanup reclaimed. */
+  public record Reclaimed(long bytesRemoved, long versionsRemoved) {}
+
+  /** The newest version of the table's main lineage. */
+  public long head(String uri) {
+    return tables.latestVersion(uri, null);
+  }
+
+  /** True when compaction of the main-lineage HEAD would rewrite any fragment. */
+  public boolean needsCompaction(String uri) {
+    try (Dataset ds = tables.openLatest(uri, null)) {
+      return !Compaction.planCompaction(ds, CompactionOptions.builder().build()).getCompactionTasks().isEmpty();
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw OmniGraphException.storage("cannot plan compaction of " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Merges small fragments and materializes deletions of the main-lineage HEAD, as one version
+   * committed by Lance. Refused when HEAD is not {@code expectedHead}.
+   */
+  public Compacted compact(String uri, long expectedHead) {
+    try (Dataset ds = tables.openLatest(uri, null)) {
+      if (ds.version() != expectedHead) {
+        throw new WriteConflict("table " + uri + " is at version " + ds.version() + " but the manifest pins "
+            + expectedHead + "; it was not compacted");
+      }
+      CompactionOptions options = CompactionOptions.builder().build();
+      CompactionPlan plan = Compaction.planCompaction(ds, options);
+      if (plan.getCompactionTasks().isEmpty()) return new Compacted(0, 0, ds.version());
+      List<RewriteResult> results = new ArrayList<>();
+      for (CompactionTask task : plan.getCompactionTasks()) results.add(task.execute(ds));
+      CompactionMetrics m = Compaction.commitCompaction(ds, results, options);
+      return new Compacted(m.getFragmentsRemoved(), m.getFragmentsAdded(), ds.latestVersion());
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw OmniGraphException.storage("cannot compact " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Deletes the main-lineage versions older than {@code beforeVersion} and the files only they
+   * used. HEAD is never deleted, whatever {@code beforeVersion} says.
+   */
+  public Reclaimed cleanup(String uri, long beforeVersion) {
+    try (Dataset ds = tables.openLatest(uri, null)) {
+      long bound = Math.min(beforeVersion, ds.version());
+      if (bound <= 1) return new Reclaimed(0, 0);
+      RemovalStats stats = ds.cleanupWithPolicy(CleanupPolicy.builder().withBeforeVersion(bound).build());
+      return new Reclaimed(stats.getBytesRemoved(), stats.getOldVersions());
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw OmniGraphException.storage("cannot clean up " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The table's Lance branches (graph-branch forks) forked from its main lineage, each with the
+   * main version it was forked from; forks of forks are listed with version 0 and name their
+   * parent elsewhere, so they never cap main.
+   */
+  public Map<String, Long> forks(String uri) {
+    try (Dataset ds = tables.openLatest(uri, null)) {
+      Map<String, Long> out = new LinkedHashMap<>();
+      for (Branch b : ds.branches().list()) {
+        boolean fromMain = b.getParentBranch().map(p -> p.equals("main")).orElse(true);
+        out.put(b.getName(), fromMain ? b.getParentVersion() : 0L);
+      }
+      return out;
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw OmniGraphException.storage("cannot list forks of " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes a fork left behind by a deleted graph branch. */
+  public void deleteFork(String uri, String lanceBranch) {
+    tables.deleteFork(uri, lanceBranch);
+  }
+}

@@ -1,0 +1,108 @@
+package io.omnigraph.engine.maintenance;
+
+import static io.omnigraph.engine.Fixtures.ids;
+import static io.omnigraph.engine.Fixtures.person;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.omnigraph.engine.Fixtures;
+import io.omnigraph.engine.Graph;
+import io.omnigraph.engine.commit.TableEntry;
+import io.omnigraph.engine.recovery.RecoveryRequired;
+import io.omnigraph.engine.storage.TableIndexes;
+import io.omnigraph.engine.storage.TableRef;
+import io.omnigraph.engine.write.GraphTransaction;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** optimize on the fixture graph (SPEC §9): compaction, index folding, drift and pending recovery. */
+class OptimizeTest {
+  @TempDir Path dir;
+  Graph g;
+  Maintenance maintenance;
+  TableIndexes indexes;
+
+  @BeforeEach
+  void setUp() {
+    g = Fixtures.loaded(dir);
+    maintenance = new Maintenance(g.context());
+    indexes = new TableIndexes(g.context().tables());
+  }
+
+  @AfterEach
+  void tearDown() {
+    g.close();
+  }
+
+  private long gmv(String branch) {
+    return g.snapshot(branch).manifestVersion();
+  }
+
+  private TableEntry entry(String branch, String type) {
+    return g.snapshot(branch).entry(g.catalog().type(type).orElseThrow());
+  }
+
+  private TableRef ref(String branch, String type) {
+    return g.snapshot(branch).ref(g.catalog().type(type).orElseThrow());
+  }
+
+  private void insert(String branch, String name) {
+    try (GraphTransaction tx = g.begin(branch, null)) {
+      tx.insert("Person", List.of(person(name, 40)));
+      tx.commit();
+    }
+  }
+
+  @Test
+  void optimizeCompactsSmallFragmentsAndFoldsNewRowsIntoIndexes() {
+    maintenance.ensureIndices("main");
+    for (String name : List.of("Eve", "Frank", "Gina")) insert("main", name);
+    assertTrue(indexes.unindexedRows(ref("main", "Person")) > 0);
+    long before = gmv("main");
+
+    OptimizeResult r = maintenance.optimize();
+
+    assertEquals(before + 1, r.manifestVersion().orElseThrow());
+    TableOptimizeStats person = r.tables().stream().filter(t -> t.typeKey().equals("node:Person")).findFirst().orElseThrow();
+    assertTrue(person.committed());
+    assertTrue(person.fragmentsRemoved() > 1, person.toString());
+    assertEquals(entry("main", "Person").version(), person.publishedDatasetVersion());
+    assertEquals(person.publishedDatasetVersion(), person.lanceHeadVersion());
+    assertEquals(0, indexes.unindexedRows(ref("main", "Person")));
+    assertEquals(List.of("Alice", "Bob", "Charlie", "Diana", "Eve", "Frank", "Gina"),
+        List.copyOf(ids(g.snapshot("main"), "Person")));
+    assertTrue(indexes.probe(ref("main", "Person"), "id = 'Gina'").indicesLoaded() >= 1);
+
+    OptimizeResult again = maintenance.optimize();
+    assertTrue(again.manifestVersion().isEmpty(), again.toString());
+    assertEquals(before + 1, gmv("main"));
+  }
+
+  @Test
+  void optimizeSkipsATableWhoseHeadIsAheadOfTheManifest() {
+    TableEntry person = entry("main", "Person");
+    String uri = g.context().store().uri(person.location());
+    long drifted = g.context().tables().restore(uri, null, person.version());
+    OptimizeResult r = maintenance.optimize();
+    TableOptimizeStats stats = r.tables().stream().filter(t -> t.typeKey().equals("node:Person")).findFirst().orElseThrow();
+    assertTrue(stats.skipped());
+    assertEquals(person.version(), stats.publishedDatasetVersion());
+    assertEquals(drifted, stats.lanceHeadVersion());
+    assertEquals(person.version(), entry("main", "Person").version());
+    TableCleanupStats cleaned = maintenance.cleanup(1).tables().stream()
+        .filter(t -> t.typeKey().equals("node:Person")).findFirst().orElseThrow();
+    assertTrue(cleaned.error().contains("ahead of the manifest pin"), cleaned.toString());
+  }
+
+  @Test
+  void optimizeAndCleanupRefuseWhileRecoveryIsPending() {
+    g.context().store().write("__recovery/01J000000000000000000000AA.json", "{}");
+    assertThrows(RecoveryRequired.class, () -> maintenance.optimize());
+    assertThrows(RecoveryRequired.class, () -> maintenance.cleanup(1));
+  }
+}
