@@ -20,8 +20,8 @@ import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimestampString;
 
 /**
- * Evaluates the expressions DML most often assigns (literals, {@code ?}, negative numbers, ARRAY of
- * those) without a trip through Calcite: {@code INSERT ... VALUES (?, ?)} run in a loop then costs
+ * Evaluates the expressions DML most often assigns (literals, {@code ?}, DEFAULT, negative numbers,
+ * ARRAY of those) without a trip through Calcite: {@code INSERT ... VALUES (?, ?)} run in a loop then costs
  * no query execution at all. Anything else is left to a query.
  */
 final class ConstantValues {
@@ -31,6 +31,8 @@ final class ConstantValues {
     if (node instanceof SqlDynamicParam) return true;
     if (node instanceof SqlLiteral lit) return isSupportedLiteral(lit);
     if (node instanceof SqlBasicCall call) {
+      // No column has a declared default: DEFAULT is an omitted value (a derived or new id, else NULL).
+      if (call.getKind() == SqlKind.DEFAULT) return true;
       if (call.getKind() == SqlKind.MINUS_PREFIX) return call.operand(0) instanceof SqlNumericLiteral;
       if (call.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
         return call.getOperandList().stream().allMatch(ConstantValues::isConstant);
@@ -48,6 +50,7 @@ final class ConstantValues {
     if (node instanceof SqlDynamicParam p) return EngineValues.of(params.get(p.getIndex()));
     if (node instanceof SqlLiteral lit) return literal(lit);
     SqlCall call = (SqlCall) node;
+    if (call.getKind() == SqlKind.DEFAULT) return null;
     if (call.getKind() == SqlKind.MINUS_PREFIX) return ((SqlNumericLiteral) call.operand(0)).bigDecimalValue().negate();
     List<Object> items = new ArrayList<>();
     for (SqlNode operand : call.getOperandList()) items.add(value(operand, params));

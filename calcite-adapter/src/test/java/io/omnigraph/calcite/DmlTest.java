@@ -47,6 +47,12 @@ class DmlTest {
   }
 
   @Test
+  void insertOfDefaultOmitsTheValue() throws Exception {
+    assertEquals(List.of("Ike"), g.execute("insert into Person values (DEFAULT, 'Ike', DEFAULT)").generatedIds());
+    assertEquals(List.of(List.of("Ike", "Ike")), g.query("select id, name from Person where name = 'Ike' and age is null"));
+  }
+
+  @Test
   void insertOfAnExistingKeyIsAKeyViolation() {
     ConstraintViolation e = assertThrows(ConstraintViolation.class,
         () -> g.execute("insert into Person (name, age) values ('Alice', 1)"));
