@@ -23,7 +23,6 @@ import org.apache.calcite.schema.SchemaPlus;
  * statements do.
  */
 public final class SqlSession implements AutoCloseable {
-  private final Graph graph;
   private final ViewBinding binding;
   private final Connection calcite;
   private final GraphSchema schema;
@@ -34,8 +33,7 @@ public final class SqlSession implements AutoCloseable {
   /** Guarded by {@code this}. */
   private NameIndex names;
 
-  private SqlSession(Graph graph, ViewBinding binding, Connection calcite, GraphSchema schema) {
-    this.graph = graph;
+  private SqlSession(ViewBinding binding, Connection calcite, GraphSchema schema) {
     this.binding = binding;
     this.calcite = calcite;
     this.schema = schema;
@@ -58,10 +56,10 @@ public final class SqlSession implements AutoCloseable {
       connection.close();
       throw e;
     }
-    return new SqlSession(graph, binding, connection, schema);
+    return new SqlSession(binding, connection, schema);
   }
 
-  static Properties calciteProperties() {
+  private static Properties calciteProperties() {
     Properties p = new Properties();
     p.setProperty("parserFactory", FoldingParserFactory.class.getName() + "#INSTANCE");
     p.setProperty("caseSensitive", "true");
@@ -115,10 +113,6 @@ public final class SqlSession implements AutoCloseable {
       names = new NameIndex(now);
     }
     return names;
-  }
-
-  Graph graph() {
-    return graph;
   }
 
   ViewBinding binding() {
