@@ -1,6 +1,20 @@
 package io.omnigraph.engine;
 
 import io.omnigraph.engine.commit.BranchInfo;
+import io.omnigraph.engine.maintenance.CleanupResult;
+import io.omnigraph.engine.maintenance.IndexBuildResult;
+import io.omnigraph.engine.maintenance.Maintenance;
+import io.omnigraph.engine.maintenance.OptimizeResult;
+import io.omnigraph.engine.merge.BranchMerge;
+import io.omnigraph.engine.merge.ChangeFeed;
+import io.omnigraph.engine.merge.ChangeSet;
+import io.omnigraph.engine.merge.MergeResult;
+import io.omnigraph.engine.read.ReadView;
+import io.omnigraph.engine.recovery.RecoveryAudit;
+import io.omnigraph.engine.recovery.RecoveryRecord;
+import io.omnigraph.engine.schemaapply.SchemaApply;
+import io.omnigraph.engine.schemaapply.SchemaApplyResult;
+import io.omnigraph.engine.schemaapply.SchemaPlan;
 import io.omnigraph.engine.commit.BranchName;
 import io.omnigraph.engine.commit.Branches;
 import io.omnigraph.engine.commit.GraphCommit;
@@ -231,12 +245,70 @@ public final class Graph implements AutoCloseable {
 
   /** Creates a branch at the current head of {@code from} (SPEC §3.2). */
   public BranchInfo createBranch(String name, String from) {
+    refuseDuringSchemaApply("branch create");
     return branchOps().create(name, from);
   }
 
   /** Deletes a branch (SPEC §3.2); main and branches others depend on are refused. */
   public void deleteBranch(String name) {
+    refuseDuringSchemaApply("branch delete");
     branchOps().delete(name);
+  }
+
+  /**
+   * Merges {@code source} into {@code target} (SPEC §5): already up to date, fast-forward, or a
+   * three-way entity merge published as one commit; conflicts throw and publish nothing.
+   */
+  public MergeResult merge(String source, String target, String actor) {
+    refuseDuringSchemaApply("branch merge");
+    return new BranchMerge(ctx).merge(source, target, actor, false);
+  }
+
+  /** What {@link #merge} would do, conflicts included, without publishing anything. */
+  public MergeResult mergeDryRun(String source, String target) {
+    return new BranchMerge(ctx).merge(source, target, null, true);
+  }
+
+  /** The entity-level changes from one view to another (two commits, two branches). */
+  public ChangeSet diff(ReadView from, ReadView to) {
+    return new ChangeFeed(ctx).diff(from, to);
+  }
+
+  /** The steps that applying {@code desiredSchema} would take, or why it cannot be applied. */
+  public SchemaPlan planSchema(String desiredSchema) {
+    return new SchemaApply(ctx).plan(desiredSchema);
+  }
+
+  /** Applies a new schema atomically (SPEC §6); only while main is the only branch. */
+  public SchemaApplyResult applySchema(String desiredSchema, boolean allowDataLoss) {
+    return new SchemaApply(ctx).apply(desiredSchema, allowDataLoss);
+  }
+
+  /** Builds every declared index missing on a branch; one commit if anything was built. */
+  public IndexBuildResult ensureIndices(String branch) {
+    requireBranch(branch);
+    return new Maintenance(ctx).ensureIndices(branch);
+  }
+
+  /** Compacts main's tables and folds new rows into indexes; one commit if anything changed. */
+  public OptimizeResult optimize() {
+    return new Maintenance(ctx).optimize();
+  }
+
+  /** Removes table versions older than the newest {@code keepVersions} that nothing still pins. */
+  public CleanupResult cleanup(int keepVersions) {
+    return new Maintenance(ctx).cleanup(keepVersions);
+  }
+
+  /** The recovery audit: one record per sidecar a read-write open settled. */
+  public List<RecoveryRecord> recoveries() {
+    return new RecoveryAudit(ctx).recoveries();
+  }
+
+  private void refuseDuringSchemaApply(String operation) {
+    if (SchemaApply.inProgress(ctx)) {
+      throw OmniGraphException.state(operation + " is unavailable while schema apply is in progress");
+    }
   }
 
   private Branches branchOps() {

@@ -14,6 +14,11 @@ import java.util.List;
 public final class SchemaApply {
   private final EngineContext ctx;
 
+  /** True while an apply holds the graph-wide lock (in this or another process). */
+  public static boolean inProgress(EngineContext ctx) {
+    return SchemaApplyLock.held(ctx);
+  }
+
   public SchemaApply(EngineContext ctx) {
     this.ctx = ctx;
   }
