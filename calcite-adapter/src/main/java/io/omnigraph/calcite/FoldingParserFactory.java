@@ -11,8 +11,8 @@ import org.apache.calcite.util.SourceStringReader;
 /**
  * Calcite's standard parser followed by {@link IdentifierFolding}. Calcite instantiates parser
  * factories by class name from a connection property, so the names to fold by cannot be passed in:
- * the session puts them in {@link #FOLD_NAMES} for the duration of each prepare, which runs on the
- * calling thread.
+ * a {@link SqlSession} puts them in {@link #FOLD_NAMES} for the duration of each prepare, which
+ * runs on the calling thread.
  *
  * <p>Public because Calcite loads it reflectively ({@code parserFactory} connection property).
  */

@@ -12,7 +12,7 @@ import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.util.SqlString;
 
 /**
- * A query a DML statement was rewritten into, run on the session's Calcite connection. The query
+ * A query a DML statement was rewritten into, run on its SqlSession's Calcite connection. The query
  * text is written out from the rewritten tree; its {@code ?} markers keep a mapping to the
  * original statement's parameters, whose order the rewrite may change (MERGE moves the source after
  * the assignments).

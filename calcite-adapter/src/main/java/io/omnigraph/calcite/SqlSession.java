@@ -76,7 +76,7 @@ public final class SqlSession implements AutoCloseable {
 
   /**
    * Prepares a query (SELECT, VALUES, WITH, EXPLAIN PLAN FOR). The returned statement is planned
-   * once; closing it returns the plan to the session for the next prepare of the same text.
+   * once; closing it returns the plan to this SqlSession for the next prepare of the same text.
    *
    * @throws SQLException SQLState 42000 for syntax and validation errors (42S02 for an unknown
    *     table, 42S22 for an unknown column), with Calcite's message

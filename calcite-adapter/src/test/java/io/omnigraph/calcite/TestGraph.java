@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The fixture graph of SPEC §1.5 with a session over it. The session reads the open transaction
+ * The fixture graph of SPEC §1.5 with a SqlSession over it, which reads the open transaction
  * when there is one, else the latest snapshot of main, as a driver connection would.
  */
 final class TestGraph implements AutoCloseable {
