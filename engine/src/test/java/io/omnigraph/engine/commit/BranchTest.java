@@ -157,6 +157,19 @@ class BranchTest {
   }
 
   @Test
+  void branchOperationsAreRefusedWhileSchemaApplyHoldsItsLock() {
+    g.createBranch("feature", "main");
+    io.omnigraph.engine.storage.InternalBranches.create(g.context().manifest(), "__schema_apply_lock__");
+    for (Runnable op : List.<Runnable>of(() -> g.createBranch("other", "main"), () -> g.deleteBranch("feature"),
+        () -> g.merge("feature", "main", null))) {
+      OmniGraphException e = assertThrows(OmniGraphException.class, op::run);
+      assertEquals(ErrorKind.STATE, e.kind());
+      assertTrue(e.getMessage().contains("unavailable while schema apply is in progress"), e.getMessage());
+    }
+    assertEquals(List.of("main", "feature"), g.branches(), "the internal lock branch is never listed");
+  }
+
+  @Test
   void timeTravelOnABranchByCommit() {
     g.createBranch("feature", "main");
     insertPerson("feature", "Eve");
