@@ -1,20 +1,28 @@
 package io.omnigraph.jdbc;
 
+import io.omnigraph.engine.maintenance.CleanupResult;
+import io.omnigraph.engine.maintenance.Maintenance;
+import io.omnigraph.engine.merge.BranchMerge;
+import io.omnigraph.engine.merge.MergeResult;
+import io.omnigraph.engine.schemaapply.SchemaApply;
+import io.omnigraph.engine.schemaapply.SchemaStep;
 import io.omnigraph.engine.write.LoadResult;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Runs graph control statements through a dispatch table: one handler per statement type. A
- * statement whose engine operation does not exist yet answers SQLState 0A000; wiring it up is one
- * {@link #on} line.
+ * Runs graph control statements through a dispatch table: one handler per statement type, so a new
+ * statement is one {@link #on} line. Merge, schema apply and maintenance call the engine's operation
+ * classes over {@link io.omnigraph.engine.Graph#context()}, the engine's entry points for them.
  */
 final class ControlStatementRunner {
   /** Runs one kind of control statement for a connection; {@code owner} becomes the result set's statement. */
@@ -40,25 +48,19 @@ final class ControlStatementRunner {
       return ExecutionResult.count(0);
     });
     on(ControlStatement.LoadData.class, ControlStatementRunner::load);
-    // The engine has no merge, schema apply or maintenance operations yet.
-    notYetSupported(ControlStatement.MergeBranch.class);
-    notYetSupported(ControlStatement.ApplySchema.class);
-    notYetSupported(ControlStatement.EnsureIndices.class);
-    notYetSupported(ControlStatement.Optimize.class);
-    notYetSupported(ControlStatement.Cleanup.class);
+    on(ControlStatement.MergeBranch.class, ControlStatementRunner::merge);
+    on(ControlStatement.ApplySchema.class, ControlStatementRunner::applySchema);
+    on(ControlStatement.EnsureIndices.class, (s, session, owner) -> ExecutionResult.rows(ControlResults.indexes(owner,
+        session.standalone(s.verb(), true, SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+            (graph, branch) -> new Maintenance(graph.context()).ensureIndices(branch)))));
+    on(ControlStatement.Optimize.class, (s, session, owner) -> ExecutionResult.rows(ControlResults.optimize(owner,
+        session.standalone(s.verb(), true, SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+            (graph, branch) -> new Maintenance(graph.context()).optimize()))));
+    on(ControlStatement.Cleanup.class, ControlStatementRunner::cleanup);
   }
 
   private <T extends ControlStatement> void on(Class<T> type, Handler<T> handler) {
     handlers.put(type, handler);
-  }
-
-  // Every control statement without an engine operation yet changes the graph, so a read-only
-  // connection gets its 25006 first: the answer it will keep getting once the operation exists.
-  private <T extends ControlStatement> void notYetSupported(Class<T> type) {
-    on(type, (s, session, owner) -> {
-      session.checkWritable();
-      throw SqlState.FEATURE_NOT_SUPPORTED.exception(s.verb() + " is not yet supported");
-    });
   }
 
   @SuppressWarnings("unchecked")
@@ -68,23 +70,70 @@ final class ControlStatementRunner {
     return handler.run(statement, session, owner);
   }
 
+  /** Into the connection's branch unless INTO names another; the merge commits on the target by itself. */
+  private static ExecutionResult merge(ControlStatement.MergeBranch s, GraphSession session, Statement owner)
+      throws SQLException {
+    MergeResult result = session.standalone(s.verb(), !s.dryRun(), SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+        (graph, branch) -> new BranchMerge(graph.context())
+            .merge(s.source(), s.target() == null ? branch : s.target(), session.settings().actor(), s.dryRun()));
+    return ExecutionResult.rows(s.dryRun() ? ControlResults.mergeConflicts(owner, result) : ControlResults.merge(owner, result));
+  }
+
+  /** Answers with the plan's steps; DRY RUN only plans. */
+  private static ExecutionResult applySchema(ControlStatement.ApplySchema s, GraphSession session, Statement owner)
+      throws SQLException {
+    if (!s.dryRun()) session.checkWritable();
+    String source = new String(readFile(s.verb(), s.path()), StandardCharsets.UTF_8);
+    List<SchemaStep> steps = session.standalone(s.verb(), !s.dryRun(), SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+        (graph, branch) -> s.dryRun()
+            ? new SchemaApply(graph.context()).plan(source).steps()
+            : new SchemaApply(graph.context()).apply(source, false).steps());
+    return ExecutionResult.rows(ControlResults.schemaSteps(owner, steps));
+  }
+
+  private static ExecutionResult cleanup(ControlStatement.Cleanup s, GraphSession session, Statement owner)
+      throws SQLException {
+    if (s.keepVersions().isEmpty()) {
+      throw SqlState.SYNTAX_ERROR.exception("CLEANUP needs KEEP <n> VERSIONS: how many versions of each table to keep");
+    }
+    int keep = s.keepVersions().getAsInt();
+    CleanupResult result = session.standalone(s.verb(), true, SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+        (graph, branch) -> new Maintenance(graph.context()).cleanup(keep));
+    return ExecutionResult.rows(ControlResults.cleanup(owner, result));
+  }
+
   private static ExecutionResult load(ControlStatement.LoadData s, GraphSession session, Statement owner)
       throws SQLException {
     session.checkWritable();
-    Path path;
-    try {
-      path = Path.of(s.path());
-    } catch (InvalidPathException e) {
-      throw SqlState.INVALID_PARAMETER_VALUE.exception("LOAD DATA: invalid path '" + s.path() + "'", e);
-    }
-    if (!Files.isReadable(path)) {
-      throw SqlState.IO_ERROR.exception("LOAD DATA: cannot read " + path.toAbsolutePath() + " (no such readable file)");
-    }
+    Path path = readablePath(s.verb(), s.path());
     try (Reader in = Files.newBufferedReader(path)) {
       LoadResult result = session.load(in, s.mode());
       return ExecutionResult.count(result.total());
     } catch (IOException e) {
-      throw SqlState.IO_ERROR.exception("LOAD DATA: cannot read " + path.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw SqlState.IO_ERROR.exception(s.verb() + ": cannot read " + path.toAbsolutePath() + ": " + e.getMessage(), e);
     }
+  }
+
+  private static byte[] readFile(String verb, String file) throws SQLException {
+    Path path = readablePath(verb, file);
+    try {
+      return Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw SqlState.IO_ERROR.exception(verb + ": cannot read " + path.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Relative paths resolve against the JVM's working directory. */
+  private static Path readablePath(String verb, String file) throws SQLException {
+    Path path;
+    try {
+      path = Path.of(file);
+    } catch (InvalidPathException e) {
+      throw SqlState.INVALID_PARAMETER_VALUE.exception(verb + ": invalid path '" + file + "'", e);
+    }
+    if (!Files.isReadable(path)) {
+      throw SqlState.IO_ERROR.exception(verb + ": cannot read " + path.toAbsolutePath() + " (no such readable file)");
+    }
+    return path;
   }
 }

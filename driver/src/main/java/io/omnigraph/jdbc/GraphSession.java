@@ -118,16 +118,34 @@ final class GraphSession implements ViewProvider {
     }
   }
 
-  /** LOAD DATA: the engine commits a load on its own, so it cannot join pending transaction work. */
-  synchronized LoadResult load(Reader jsonl, LoadMode mode) throws SQLException {
-    checkWritable();
-    requireNoPendingChanges("LOAD DATA");
+  /** An engine operation that commits on its own (load, merge, schema apply, maintenance). */
+  interface Operation<T> {
+    T run(Graph graph, String branch) throws SQLException;
+  }
+
+  /**
+   * Runs an operation that commits on its own, so it cannot join pending transaction work: it is
+   * refused while the transaction has changes, and an unchanged transaction is dropped so that the
+   * next statement reads the operation's commit.
+   *
+   * @param badInput the state for the engine's BAD_INPUT failures (see {@link SqlErrors#translate})
+   */
+  synchronized <T> T standalone(String what, boolean writes, SqlState badInput, Operation<T> operation)
+      throws SQLException {
+    if (writes) checkWritable();
+    requireNoPendingChanges(what);
     discardTransaction();
     try {
-      return graph.load(branch, jsonl, mode, settings.actor());
+      return operation.run(graph, branch);
     } catch (OmniGraphException e) {
-      throw SqlErrors.translate(e, SqlState.INVALID_PARAMETER_VALUE);
+      throw SqlErrors.translate(e, badInput);
     }
+  }
+
+  /** LOAD DATA: bad lines in the file are data errors. */
+  LoadResult load(Reader jsonl, LoadMode mode) throws SQLException {
+    return standalone("LOAD DATA", true, SqlState.INVALID_PARAMETER_VALUE,
+        (g, b) -> g.load(b, jsonl, mode, settings.actor()));
   }
 
   synchronized void useBranch(String name) throws SQLException {
