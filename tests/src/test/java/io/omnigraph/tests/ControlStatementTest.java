@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -91,13 +92,80 @@ class ControlStatementTest {
   }
 
   @Test
-  void statementsWithoutAnEngineOperationYetAreNotSupported() throws SQLException {
-    try (Connection c = Fixture.createEmpty(dir); Statement s = c.createStatement()) {
-      for (String sql : List.of("APPLY SCHEMA FROM 'x.pg'", "ENSURE INDICES", "OPTIMIZE", "CLEANUP KEEP 2 VERSIONS")) {
-        SQLException e = assertThrows(SQLException.class, () -> s.execute(sql));
-        assertEquals("0A000", e.getSQLState(), sql);
-        assertTrue(e.getMessage().contains("not yet supported"), e.getMessage());
+  void mergeBranchFastForwardsWithOneMergeCommit() throws SQLException {
+    try (Connection c = Fixture.createLoaded(dir); Statement s = c.createStatement()) {
+      s.execute("CREATE BRANCH feature");
+      s.execute("USE BRANCH feature");
+      s.executeUpdate("INSERT INTO Person (name) VALUES ('Eve')");
+      s.execute("USE BRANCH main");
+      List<List<Object>> merged = Fixture.rows(s.executeQuery("MERGE BRANCH feature"));
+      assertEquals("FAST_FORWARD", merged.get(0).get(0));
+      String commit = (String) merged.get(0).get(1);
+      assertEquals(5, Fixture.count(c, "Person"));
+      assertEquals(1, Fixture.count(c, "_graph_commits WHERE graph_commit_id = '" + commit
+          + "' AND merged_parent_commit_id IS NOT NULL"), "the merge commit records the source head");
+      List<List<Object>> again = Fixture.rows(s.executeQuery("merge branch 'feature' into main"));
+      assertEquals("ALREADY_UP_TO_DATE", again.get(0).get(0));
+      assertEquals(null, again.get(0).get(1));
+    }
+  }
+
+  @Test
+  void conflictingMergesAre40002AndTheDryRunListsTheConflicts() throws SQLException {
+    try (Connection c = Fixture.createLoaded(dir); Statement s = c.createStatement()) {
+      s.execute("CREATE BRANCH feature");
+      s.execute("USE BRANCH feature");
+      s.executeUpdate("UPDATE Person SET age = 40 WHERE name = 'Alice'");
+      s.execute("USE BRANCH main");
+      s.executeUpdate("UPDATE Person SET age = 50 WHERE name = 'Alice'");
+      GraphState before = GraphState.of(c);
+      List<List<Object>> conflicts = Fixture.rows(s.executeQuery("MERGE BRANCH feature INTO main DRY RUN"));
+      assertEquals(1, conflicts.size());
+      assertEquals(List.of("DIVERGENT_UPDATE", "Person", "Alice"), conflicts.get(0).subList(0, 3));
+      SQLException e = assertThrows(SQLException.class, () -> s.execute("MERGE BRANCH feature"));
+      assertEquals("40002", e.getSQLState());
+      assertTrue(e instanceof SQLTransactionRollbackException);
+      assertTrue(e.getMessage().contains("DIVERGENT_UPDATE Person Alice"), e.getMessage());
+      assertEquals(before, GraphState.of(c), "nothing was published");
+      assertEquals(List.of("50"), Fixture.strings(c, "SELECT age FROM Person WHERE id = 'Alice'"));
+    }
+  }
+
+  @Test
+  void applySchemaPlansWithDryRunThenAppliesAsOneCommit() throws Exception {
+    String next = Files.readString(Fixture.resource("graph.pg"))
+        .replace("  status: enum(active, inactive)?", "  status: enum(active, inactive)?\n  nickname: String?");
+    Path file = dir.resolve("next.pg");
+    Files.writeString(file, next);
+    try (Connection c = Fixture.createLoaded(dir); Statement s = c.createStatement()) {
+      long commits = Fixture.count(c, "_graph_commits");
+      List<List<Object>> plan = Fixture.rows(s.executeQuery("APPLY SCHEMA FROM '" + file + "' DRY RUN"));
+      assertEquals(List.of(List.of("add_property", "Person", "nickname", "String?")), plan);
+      assertEquals(commits, Fixture.count(c, "_graph_commits"), "a dry run writes nothing");
+      assertEquals(plan, Fixture.rows(s.executeQuery("APPLY SCHEMA FROM '" + file + "'")));
+      assertEquals(commits + 1, Fixture.count(c, "_graph_commits"));
+      s.executeUpdate("UPDATE Person SET nickname = 'Al' WHERE name = 'Alice'");
+      assertEquals(List.of("Al"), Fixture.strings(c, "SELECT nickname FROM Person WHERE id = 'Alice'"));
+      try (var columns = c.getMetaData().getColumns(null, null, "Person", "nickname")) {
+        assertTrue(columns.next(), "metadata shows the new column");
       }
+      s.execute("CREATE BRANCH side");
+      SQLException e = assertThrows(SQLException.class, () -> s.execute("APPLY SCHEMA FROM '" + Fixture.resource("graph.pg") + "'"));
+      assertEquals("55000", e.getSQLState(), e.getMessage());
+    }
+  }
+
+  @Test
+  void maintenanceStatementsAnswerWithPerTableStatistics() throws SQLException {
+    try (Connection c = Fixture.createLoaded(dir); Statement s = c.createStatement()) {
+      List<String> indexed = Fixture.strings(c, "ENSURE INDICES");
+      assertTrue(indexed.contains("node:Person"), indexed.toString());
+      List<String> optimized = Fixture.strings(c, "OPTIMIZE");
+      assertTrue(optimized.contains("edge:Knows"), optimized.toString());
+      List<String> cleaned = Fixture.strings(c, "CLEANUP KEEP 1 VERSIONS");
+      assertTrue(cleaned.contains("node:Company"), cleaned.toString());
+      assertEquals(4, Fixture.count(c, "Person"), "maintenance never changes a row");
+      assertEquals("42601", assertThrows(SQLException.class, () -> s.execute("CLEANUP")).getSQLState());
     }
   }
 }

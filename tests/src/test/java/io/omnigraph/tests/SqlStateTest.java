@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTransactionRollbackException;
@@ -84,9 +83,12 @@ class SqlStateTest {
         Arguments.of("cannot drop main", "DROP BRANCH main", "42000", SQLSyntaxErrorException.class, "main"),
         Arguments.of("missing load file", "LOAD DATA FROM '/nonexistent/x.jsonl'", "58030", SQLException.class,
             "x.jsonl"),
-        Arguments.of("schema apply", "APPLY SCHEMA FROM 'next.pg'", "0A000", SQLFeatureNotSupportedException.class,
-            "not yet supported"),
-        Arguments.of("maintenance", "OPTIMIZE", "0A000", SQLFeatureNotSupportedException.class, "not yet supported"));
+        Arguments.of("missing schema file", "APPLY SCHEMA FROM '/nonexistent/next.pg'", "58030", SQLException.class,
+            "next.pg"),
+        Arguments.of("merge into itself", "MERGE BRANCH main", "42000", SQLSyntaxErrorException.class, "distinct"),
+        Arguments.of("merge of an unknown branch", "MERGE BRANCH nowhere", "42704", SQLSyntaxErrorException.class,
+            "nowhere"),
+        Arguments.of("cleanup without a version count", "CLEANUP", "42601", SQLSyntaxErrorException.class, "KEEP"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -129,7 +131,9 @@ class SqlStateTest {
         assertTrue(c.isReadOnly());
         assertEquals(4, Fixture.count(c, "Person"), "reads still work");
         for (String sql : new String[] {"INSERT INTO Person (name) VALUES ('Eve')", "DELETE FROM Person",
-            "LOAD DATA FROM '" + Fixture.resource("graph.jsonl") + "'", "CREATE BRANCH side"}) {
+            "LOAD DATA FROM '" + Fixture.resource("graph.jsonl") + "'", "CREATE BRANCH side", "MERGE BRANCH main",
+            "APPLY SCHEMA FROM '" + Fixture.resource("graph.pg") + "'", "OPTIMIZE", "CLEANUP KEEP 1 VERSIONS",
+            "ENSURE INDICES"}) {
           try (Statement s = c.createStatement()) {
             SQLException e = assertThrows(SQLException.class, () -> s.execute(sql));
             assertEquals("25006", e.getSQLState(), sql + ": " + e.getMessage());
