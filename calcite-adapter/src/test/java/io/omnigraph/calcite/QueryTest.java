@@ -2,6 +2,7 @@ package io.omnigraph.calcite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,21 +184,23 @@ class QueryTest {
 
   @Test
   void preparingTheSameTextAgainReusesThePlan() throws Exception {
-    PreparedStatement first = g.session.prepareQuery("select name from Person where age = ?");
-    PreparedStatement delegate = first.unwrap(PreparedStatement.class);
+    String sql = "select name from Person where age = ?";
+    PreparedStatement first = g.session.prepareQuery(sql);
+    Object planned = first.unwrap(AvaticaPreparedStatement.class);
     first.close();
-    PreparedStatement second = g.session.prepareQuery("select name from Person where age = ?");
-    second.setInt(1, 25);
-    assertEquals(List.of("Bob"), names(second));
-    second.close();
     assertTrue(first.isClosed());
-    assertSame(delegate, first.unwrap(PreparedStatement.class));
+    try (PreparedStatement second = g.session.prepareQuery(sql)) {
+      assertSame(planned, second.unwrap(AvaticaPreparedStatement.class));
+      second.setInt(1, 25);
+      assertEquals(List.of("Bob"), names(second));
+    }
   }
 
   @Test
   void twoOpenStatementsOfOneTextDoNotShareResults() throws Exception {
     try (PreparedStatement a = g.session.prepareQuery("select name from Person where age = ?");
         PreparedStatement b = g.session.prepareQuery("select name from Person where age = ?")) {
+      assertNotSame(a.unwrap(AvaticaPreparedStatement.class), b.unwrap(AvaticaPreparedStatement.class));
       a.setInt(1, 25);
       b.setInt(1, 30);
       try (ResultSet ra = a.executeQuery(); ResultSet rb = b.executeQuery()) {
