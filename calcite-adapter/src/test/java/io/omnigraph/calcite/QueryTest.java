@@ -197,6 +197,15 @@ class QueryTest {
   }
 
   @Test
+  void aSchemaChangeReachesTheNextPrepare() throws Exception {
+    assertEquals(List.of(4L), g.column("select count(*) from Person"));
+    g.graph.applySchema(TestGraph.SCHEMA.replace("age: I32?", "age: I32?\n  email: String?"), false);
+    g.execute("update Person set email = 'a@example.com' where name = 'Alice'");
+    assertEquals(List.of("Alice"), g.column("select name from Person where email like 'a@%'"));
+    assertEquals(List.of(4L), g.column("select count(*) from Person"));
+  }
+
+  @Test
   void twoOpenStatementsOfOneTextDoNotShareResults() throws Exception {
     try (PreparedStatement a = g.session.prepareQuery("select name from Person where age = ?");
         PreparedStatement b = g.session.prepareQuery("select name from Person where age = ?")) {
