@@ -135,6 +135,7 @@ class PreparedStatementTest {
           Types.ARRAY), types);
       assertEquals(ResultSetMetaData.columnNoNulls, md.isNullable(1));
       assertEquals(ResultSetMetaData.columnNullable, md.isNullable(3));
+      assertEquals(20, md.getPrecision(7), "U64 is DECIMAL(20, 0)");
     }
   }
 

@@ -83,11 +83,11 @@ class WriteAndQueryTest {
   @Test
   void mergeIntoUpsertsById() throws SQLException {
     try (Connection c = Fixture.createLoaded(dir); Statement s = c.createStatement()) {
-      // Equal-length names: Calcite types a VALUES column of ragged string literals as padded CHAR.
-      s.executeUpdate("MERGE INTO Person t USING (VALUES ('Bob', 26), ('Eve', 40)) AS v(name, age)"
+      // Names of different lengths: a VALUES column must not pad 'Bob' to the width of 'Frank'.
+      s.executeUpdate("MERGE INTO Person t USING (VALUES ('Bob', 26), ('Frank', 40)) AS v(name, age)"
           + " ON t.id = v.name WHEN MATCHED THEN UPDATE SET age = v.age"
           + " WHEN NOT MATCHED THEN INSERT (name, age) VALUES (v.name, v.age)");
-      assertEquals(List.of("26", "40"), Fixture.strings(c, "SELECT age FROM Person WHERE id IN ('Bob', 'Eve') ORDER BY age"));
+      assertEquals(List.of("26", "40"), Fixture.strings(c, "SELECT age FROM Person WHERE id IN ('Bob', 'Frank') ORDER BY age"));
       assertEquals(5, Fixture.count(c, "Person"));
     }
   }
