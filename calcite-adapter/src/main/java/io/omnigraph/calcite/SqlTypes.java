@@ -8,8 +8,8 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * The SQL type of each graph value type (SPEC B.2). The table row types, the casts used by DML and
- * the driver's {@code DatabaseMetaData} all read this one mapping, so they cannot disagree.
+ * The SQL type of each graph value type (SPEC B.2). The table row types and the driver's {@code
+ * DatabaseMetaData} both read this one mapping, so they cannot disagree.
  */
 public final class SqlTypes {
   /** Precision of {@code U64} columns: the largest unsigned 64-bit value has 20 digits. */
@@ -50,21 +50,6 @@ public final class SqlTypes {
 
   public static String typeName(BaseType base) {
     return sqlTypeName(base).getName();
-  }
-
-  /**
-   * The type as it is spelled in SQL text, with precision where it matters:
-   * {@code DECIMAL(20, 0)}, {@code DATE ARRAY}. Used for the casts DML adds around assigned values.
-   */
-  public static String castText(ValueType type) {
-    if (type instanceof ValueType.Scalar s) return castText(s.base());
-    if (type instanceof ValueType.ListOf l) return castText(l.element()) + " ARRAY";
-    if (type instanceof ValueType.VectorOf) return "REAL ARRAY";
-    return "VARCHAR";
-  }
-
-  private static String castText(BaseType base) {
-    return base == BaseType.U64 ? "DECIMAL(" + U64_PRECISION + ", 0)" : typeName(base);
   }
 
   /**
@@ -117,7 +102,7 @@ public final class SqlTypes {
   }
 
   /** The Calcite row-type field type of a column. */
-  public static RelDataType relType(RelDataTypeFactory factory, ValueType type, boolean nullable) {
+  static RelDataType relType(RelDataTypeFactory factory, ValueType type, boolean nullable) {
     RelDataType t;
     if (type instanceof ValueType.Scalar s) {
       t = scalar(factory, s.base());
