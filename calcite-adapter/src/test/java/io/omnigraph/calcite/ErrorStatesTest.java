@@ -11,11 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ErrorStatesTest {
   @TempDir Path dir;
-  TestGraph g;
+  FixtureGraph g;
 
   @BeforeEach
   void open() throws Exception {
-    g = TestGraph.loaded(dir);
+    g = FixtureGraph.loaded(dir);
   }
 
   @AfterEach

@@ -37,8 +37,8 @@ class ExecutionViewTest {
 
   @BeforeEach
   void open() throws Exception {
-    graph = Graph.init(dir.resolve("g").toString(), TestGraph.SCHEMA);
-    graph.load("main", new StringReader(TestGraph.DATA), LoadMode.APPEND, "fixture");
+    graph = Graph.init(dir.resolve("g").toString(), FixtureGraph.SCHEMA);
+    graph.load("main", new StringReader(FixtureGraph.DATA), LoadMode.APPEND, "fixture");
     session = SqlSession.open(graph, () -> {
       viewsAsked.incrementAndGet();
       return new CountingView(graph.snapshot("main"));

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** What reaches the engine's scan, as EXPLAIN PLAN shows it, and that pushed plans return the right rows. */
 class PushdownTest {
   @TempDir Path dir;
-  TestGraph g;
+  FixtureGraph g;
 
   @BeforeEach
   void open() throws Exception {
-    g = TestGraph.loaded(dir);
+    g = FixtureGraph.loaded(dir);
   }
 
   @AfterEach

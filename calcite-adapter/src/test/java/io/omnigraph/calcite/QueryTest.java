@@ -23,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class QueryTest {
   @TempDir Path dir;
-  TestGraph g;
+  FixtureGraph g;
 
   @BeforeEach
   void open() throws Exception {
-    g = TestGraph.loaded(dir);
+    g = FixtureGraph.loaded(dir);
   }
 
   @AfterEach
@@ -199,7 +199,7 @@ class QueryTest {
   @Test
   void aSchemaChangeReachesTheNextPrepare() throws Exception {
     assertEquals(List.of(4L), g.column("select count(*) from Person"));
-    g.graph.applySchema(TestGraph.SCHEMA.replace("age: I32?", "age: I32?\n  email: String?"), false);
+    g.graph.applySchema(FixtureGraph.SCHEMA.replace("age: I32?", "age: I32?\n  email: String?"), false);
     g.execute("update Person set email = 'a@example.com' where name = 'Alice'");
     assertEquals(List.of("Alice"), g.column("select name from Person where email like 'a@%'"));
     assertEquals(List.of(4L), g.column("select count(*) from Person"));

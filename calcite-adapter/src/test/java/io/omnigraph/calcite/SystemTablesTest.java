@@ -16,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SystemTablesTest {
   @TempDir Path dir;
-  TestGraph g;
+  FixtureGraph g;
 
   @BeforeEach
   void open() throws Exception {
-    g = TestGraph.loaded(dir);
+    g = FixtureGraph.loaded(dir);
   }
 
   @AfterEach

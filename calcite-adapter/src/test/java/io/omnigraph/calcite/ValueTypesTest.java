@@ -48,11 +48,11 @@ class ValueTypesTest {
       "name, flag, small, big, uns, huge, ratio, score, born, seen, payload, tags, counts, embedding, color";
 
   @TempDir Path dir;
-  TestGraph g;
+  FixtureGraph g;
 
   @BeforeEach
   void open() throws Exception {
-    g = TestGraph.empty(dir, SCHEMA);
+    g = FixtureGraph.empty(dir, SCHEMA);
   }
 
   @AfterEach

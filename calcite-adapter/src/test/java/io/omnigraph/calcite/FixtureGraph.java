@@ -17,7 +17,7 @@ import java.util.List;
  * The fixture graph of SPEC §1.5 with a SqlSession over it, which reads the open transaction
  * when there is one, else the latest snapshot of main, as a driver connection would.
  */
-final class TestGraph implements AutoCloseable {
+final class FixtureGraph implements AutoCloseable {
   static final String SCHEMA = """
       node Person {
         name: String @key
@@ -51,19 +51,19 @@ final class TestGraph implements AutoCloseable {
   /** The transaction statements read and write through, when one is open. */
   GraphTransaction tx;
 
-  private TestGraph(Graph graph) throws SQLException {
+  private FixtureGraph(Graph graph) throws SQLException {
     this.graph = graph;
     this.session = SqlSession.open(graph, this::view);
   }
 
-  static TestGraph loaded(Path dir) throws SQLException {
+  static FixtureGraph loaded(Path dir) throws SQLException {
     Graph g = Graph.init(dir.resolve("g").toString(), SCHEMA);
     g.load("main", new StringReader(DATA), LoadMode.APPEND, "fixture");
-    return new TestGraph(g);
+    return new FixtureGraph(g);
   }
 
-  static TestGraph empty(Path dir, String schema) throws SQLException {
-    return new TestGraph(Graph.init(dir.resolve("g").toString(), schema));
+  static FixtureGraph empty(Path dir, String schema) throws SQLException {
+    return new FixtureGraph(Graph.init(dir.resolve("g").toString(), schema));
   }
 
   private ReadView view() {
