@@ -105,7 +105,7 @@ final class OmniGraphPreparedStatement extends OmniGraphStatement implements Pre
   @Override
   public ResultSetMetaData getMetaData() throws SQLException {
     checkOpen();
-    return command instanceof Command.Query q ? q.plan().getMetaData() : null;
+    return command instanceof Command.Query q ? new QueryResultSetMetaData(q.plan().getMetaData()) : null;
   }
 
   @Override

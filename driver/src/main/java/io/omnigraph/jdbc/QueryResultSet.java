@@ -88,7 +88,7 @@ final class QueryResultSet extends NamedColumnResultSet {
 
   @Override
   public ResultSetMetaData getMetaData() throws SQLException {
-    return rows.getMetaData();
+    return new QueryResultSetMetaData(rows.getMetaData());
   }
 
   @Override
