@@ -44,8 +44,8 @@ final class SidecarResolver {
     boolean published = s.commitId() != null && state.commit(s.commitId()) != null;
     List<Boolean> pinsMatch = s.commitId() != null ? List.of()
         : found.stream().map(f -> f.pinned() == finalPin(f.pin())).toList();
-    TableClassifier.Decision decision = TableClassifier.decide(published, found.stream().map(Found::tableClass).toList(),
-        pinsMatch);
+    TableClassifier.Decision decision = TableClassifier.decide(s.writerKind(), published,
+        found.stream().map(Found::tableClass).toList(), pinsMatch);
     return switch (decision) {
       case Abort -> throw abort(s, found);
       case AlreadyPublished -> finish(s, RecoveryKind.RolledForward, s.commitId() == null ? state.headCommitId() : s.commitId(),

@@ -55,16 +55,19 @@ public final class TableClassifier {
   /**
    * Decides for a whole sidecar.
    *
+   * @param kind the writer; one whose pins are not its whole effect is rolled back, never forward
    * @param published true when the writer's commit id is already in the branch's history
    * @param classes one class per pinned table
    * @param pinsMatch per table, true when the manifest pin already equals the writer's final pin
    *     (used only when the sidecar recorded no commit id)
    */
-  public static Decision decide(boolean published, List<TableClass> classes, List<Boolean> pinsMatch) {
+  public static Decision decide(WriterKind kind, boolean published, List<TableClass> classes, List<Boolean> pinsMatch) {
     if (classes.contains(TableClass.InvariantViolation)) return Decision.Abort;
     if (published) return Decision.AlreadyPublished;
     if (classes.isEmpty()) return Decision.RollBack;
-    if (classes.stream().allMatch(c -> c == TableClass.RolledPastExpected)) return Decision.RollForward;
+    if (classes.stream().allMatch(c -> c == TableClass.RolledPastExpected)) {
+      return kind.publishableFromPins() ? Decision.RollForward : Decision.RollBack;
+    }
     if (!pinsMatch.isEmpty() && classes.stream().allMatch(c -> c == TableClass.NoMovement)
         && pinsMatch.stream().allMatch(Boolean::booleanValue)) {
       return Decision.AlreadyPublished;

@@ -5,23 +5,34 @@ package io.omnigraph.engine.recovery;
  * version per table, so recovery can demand HEAD == pin + 1 with a matching commit id; loose
  * writers (schema apply, index builds, optimize) may commit several versions per table and are
  * only held to having started from the pinned version.
+ *
+ * <p>A schema apply is never rolled forward: its sidecar pins only the tables it rewrote, while
+ * the tables it creates, the types it drops and the schema files it promotes are not in it, so
+ * publishing its table versions alone would put new-schema data under the old schema.
  */
 public enum WriterKind {
-  Mutation(true),
-  Load(true),
-  SchemaApply(false),
-  BranchMerge(true),
-  EnsureIndices(false),
-  Optimize(false);
+  Mutation(true, true),
+  Load(true, true),
+  SchemaApply(false, false),
+  BranchMerge(true, true),
+  EnsureIndices(false, true),
+  Optimize(false, true);
 
   private final boolean strict;
+  private final boolean publishableFromPins;
 
-  WriterKind(boolean strict) {
+  WriterKind(boolean strict, boolean publishableFromPins) {
     this.strict = strict;
+    this.publishableFromPins = publishableFromPins;
   }
 
   /** True when the writer makes exactly one Lance commit per table it pins. */
   public boolean strict() {
     return strict;
+  }
+
+  /** True when the pinned tables' versions are the writer's whole effect, so recovery may publish them. */
+  public boolean publishableFromPins() {
+    return publishableFromPins;
   }
 }

@@ -64,7 +64,7 @@ class RecoveryJournalTest {
   @Test
   void aLooseWriterThatConfirmedItsVersionIsRolledForwardAtThatVersion() {
     TablePin pin = personPin();
-    JournalEntry op = g.context().recovery().begin(WriterKind.SchemaApply, "main", "migrator", List.of(pin));
+    JournalEntry op = g.context().recovery().begin(WriterKind.EnsureIndices, "main", "indexer", List.of(pin));
     commitPersonRow("Rewritten1", op.commitId());
     long last = commitPersonRow("Rewritten2", op.commitId());
     op.confirm(pin.identity(), last);
@@ -77,12 +77,27 @@ class RecoveryJournalTest {
     assertEquals(pin.expectedVersion() + 2, after.version());
     assertEquals(op.commitId(), g.snapshot("main").headCommitId());
     GraphCommit c = g.snapshot("main").state().commit(op.commitId());
-    assertEquals("migrator", c.actorId());
+    assertEquals("indexer", c.actorId());
     RecoveryRecord r = audit(g).get(0);
     assertEquals(RecoveryKind.RolledForward, r.kind());
-    assertEquals(WriterKind.SchemaApply, r.sidecarWriterKind());
+    assertEquals(WriterKind.EnsureIndices, r.sidecarWriterKind());
     assertEquals(List.of(new TableOutcome("node:Person", pin.expectedVersion(), last)), r.perTableOutcomes());
     assertTrue(g.snapshot("main").get("Person", "Rewritten2").isPresent());
+    assertPublishedEqualsHead(g, "main");
+  }
+
+  @Test
+  void aSchemaApplyIsRolledBackEvenWhenEveryPinnedTableReachedItsVersion() {
+    TablePin pin = personPin();
+    JournalEntry op = g.context().recovery().begin(WriterKind.SchemaApply, "main", null, List.of(pin));
+    op.confirm(pin.identity(), commitPersonRow("Migrated", op.commitId()));
+
+    g = reopen(g);
+
+    RecoveryRecord r = audit(g).get(0);
+    assertEquals(RecoveryKind.RolledBack, r.kind());
+    assertEquals(WriterKind.SchemaApply, r.sidecarWriterKind());
+    assertTrue(g.snapshot("main").get("Person", "Migrated").isEmpty(), "no half schema change is published");
     assertPublishedEqualsHead(g, "main");
   }
 

@@ -67,25 +67,31 @@ class TableClassifierTest {
   }
 
   static Stream<Arguments> decisions() {
+    WriterKind m = WriterKind.Mutation;
     return Stream.of(
-        Arguments.of(false, List.of(RolledPastExpected, InvariantViolation), List.of(), Decision.Abort),
-        Arguments.of(true, List.of(NoMovement, InvariantViolation), List.of(), Decision.Abort),
-        Arguments.of(true, List.of(NoMovement, NoMovement), List.of(), Decision.AlreadyPublished),
-        Arguments.of(false, List.of(RolledPastExpected, RolledPastExpected), List.of(), Decision.RollForward),
-        Arguments.of(false, List.of(RolledPastExpected, NoMovement), List.of(), Decision.RollBack),
-        Arguments.of(false, List.of(RolledPastExpected, UnexpectedAtP1), List.of(), Decision.RollBack),
-        Arguments.of(false, List.of(UnexpectedMultistep), List.of(), Decision.RollBack),
-        Arguments.of(false, List.of(UnexpectedEffectIdentity), List.of(), Decision.RollBack),
-        Arguments.of(false, List.of(NoMovement, NoMovement), List.of(), Decision.RollBack),
-        Arguments.of(false, List.of(), List.of(), Decision.RollBack),
-        Arguments.of(false, List.of(NoMovement, NoMovement), List.of(true, true), Decision.AlreadyPublished),
-        Arguments.of(false, List.of(NoMovement, NoMovement), List.of(true, false), Decision.RollBack));
+        Arguments.of(m, false, List.of(RolledPastExpected, InvariantViolation), List.of(), Decision.Abort),
+        Arguments.of(m, true, List.of(NoMovement, InvariantViolation), List.of(), Decision.Abort),
+        Arguments.of(m, true, List.of(NoMovement, NoMovement), List.of(), Decision.AlreadyPublished),
+        Arguments.of(m, false, List.of(RolledPastExpected, RolledPastExpected), List.of(), Decision.RollForward),
+        Arguments.of(m, false, List.of(RolledPastExpected, NoMovement), List.of(), Decision.RollBack),
+        Arguments.of(m, false, List.of(RolledPastExpected, UnexpectedAtP1), List.of(), Decision.RollBack),
+        Arguments.of(m, false, List.of(UnexpectedMultistep), List.of(), Decision.RollBack),
+        Arguments.of(m, false, List.of(UnexpectedEffectIdentity), List.of(), Decision.RollBack),
+        Arguments.of(m, false, List.of(NoMovement, NoMovement), List.of(), Decision.RollBack),
+        Arguments.of(m, false, List.of(), List.of(), Decision.RollBack),
+        Arguments.of(m, false, List.of(NoMovement, NoMovement), List.of(true, true), Decision.AlreadyPublished),
+        Arguments.of(m, false, List.of(NoMovement, NoMovement), List.of(true, false), Decision.RollBack),
+        Arguments.of(WriterKind.Optimize, false, List.of(RolledPastExpected), List.of(), Decision.RollForward),
+        Arguments.of(WriterKind.EnsureIndices, false, List.of(RolledPastExpected), List.of(), Decision.RollForward),
+        Arguments.of(WriterKind.BranchMerge, false, List.of(RolledPastExpected), List.of(), Decision.RollForward),
+        Arguments.of(WriterKind.SchemaApply, false, List.of(RolledPastExpected), List.of(), Decision.RollBack),
+        Arguments.of(WriterKind.SchemaApply, true, List.of(NoMovement), List.of(), Decision.AlreadyPublished));
   }
 
-  @ParameterizedTest(name = "published={0} {1} pins match={2} -> {3}")
+  @ParameterizedTest(name = "{0} published={1} {2} pins match={3} -> {4}")
   @MethodSource("decisions")
-  void decidesAllOrNothingPerSidecar(boolean published, List<TableClass> classes, List<Boolean> pinsMatch,
-      Decision want) {
-    assertEquals(want, TableClassifier.decide(published, classes, pinsMatch));
+  void decidesAllOrNothingPerSidecar(WriterKind kind, boolean published, List<TableClass> classes,
+      List<Boolean> pinsMatch, Decision want) {
+    assertEquals(want, TableClassifier.decide(kind, published, classes, pinsMatch));
   }
 }
