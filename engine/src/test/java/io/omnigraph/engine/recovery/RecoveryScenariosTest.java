@@ -21,6 +21,7 @@ import io.omnigraph.engine.Fixtures;
 import io.omnigraph.engine.Graph;
 import io.omnigraph.engine.commit.TableEntry;
 import io.omnigraph.engine.error.ErrorKind;
+import io.omnigraph.engine.schemaapply.SchemaApply;
 import io.omnigraph.engine.storage.RecoveryAuditStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,8 +110,12 @@ class RecoveryScenariosTest {
       assertEquals(1, commitsBy(reopened, "main", SidecarResolver.RECOVERY_ACTOR).size());
       assertEquals(commitsBefore + 1, reopened.commits("main").size());
       assertTrue(records.get(0).perTableOutcomes().contains(new TableOutcome("node:Person", p + 1, p)));
+      String withNickname = Fixtures.schema().replace("age: I32?", "age: I32?\n  nickname: String?");
+      assertTrue(new SchemaApply(reopened.context()).apply(withNickname, false).applied(),
+          "a schema apply after the roll-back succeeds");
       RecoveryFixtures.loadPersonAndCompany(reopened, "main", "Eve", "loader");
       assertTrue(reopened.snapshot("main").get("Person", "Eve").isPresent());
+      assertPublishedEqualsHead(reopened, "main");
     }
   }
 
