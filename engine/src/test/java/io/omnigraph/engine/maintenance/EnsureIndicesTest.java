@@ -6,62 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.omnigraph.engine.Fixtures;
-import io.omnigraph.engine.Graph;
 import io.omnigraph.engine.commit.GraphCommit;
-import io.omnigraph.engine.commit.TableEntry;
 import io.omnigraph.engine.schema.EntityType;
 import io.omnigraph.engine.storage.TableIndexes;
-import io.omnigraph.engine.storage.TableRef;
-import io.omnigraph.engine.write.GraphTransaction;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** ensureIndices on the fixture graph (SPEC §9): what is built, how it commits, and that reads use it. */
-class EnsureIndicesTest {
-  @TempDir Path dir;
-  Graph g;
-  Maintenance maintenance;
-  TableIndexes indexes;
-
-  @BeforeEach
-  void setUp() {
-    g = Fixtures.loaded(dir);
-    maintenance = new Maintenance(g.context());
-    indexes = new TableIndexes(g.context().tables());
-  }
-
-  @AfterEach
-  void tearDown() {
-    g.close();
-  }
-
-  private long gmv(String branch) {
-    return g.snapshot(branch).manifestVersion();
-  }
-
-  private TableEntry entry(String branch, String type) {
-    return g.snapshot(branch).entry(g.catalog().type(type).orElseThrow());
-  }
-
-  private TableRef ref(String branch, String type) {
-    return g.snapshot(branch).ref(g.catalog().type(type).orElseThrow());
-  }
-
-  private void insert(String branch, String name) {
-    try (GraphTransaction tx = g.begin(branch, null)) {
-      tx.insert("Person", List.of(person(name, 40)));
-      tx.commit();
-    }
-  }
-
+class EnsureIndicesTest extends MaintenanceFixture {
   private static Map<String, TableIndexStats> byKey(List<TableIndexStats> stats) {
     return stats.stream().collect(Collectors.toMap(TableIndexStats::typeKey, Function.identity()));
   }

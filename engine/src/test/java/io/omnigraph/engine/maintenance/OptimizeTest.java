@@ -6,58 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.omnigraph.engine.Fixtures;
-import io.omnigraph.engine.Graph;
 import io.omnigraph.engine.commit.TableEntry;
 import io.omnigraph.engine.recovery.RecoveryRequired;
-import io.omnigraph.engine.storage.TableIndexes;
-import io.omnigraph.engine.storage.TableRef;
-import io.omnigraph.engine.write.GraphTransaction;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** optimize on the fixture graph (SPEC §9): compaction, index folding, drift and pending recovery. */
-class OptimizeTest {
-  @TempDir Path dir;
-  Graph g;
-  Maintenance maintenance;
-  TableIndexes indexes;
-
-  @BeforeEach
-  void setUp() {
-    g = Fixtures.loaded(dir);
-    maintenance = new Maintenance(g.context());
-    indexes = new TableIndexes(g.context().tables());
-  }
-
-  @AfterEach
-  void tearDown() {
-    g.close();
-  }
-
-  private long gmv(String branch) {
-    return g.snapshot(branch).manifestVersion();
-  }
-
-  private TableEntry entry(String branch, String type) {
-    return g.snapshot(branch).entry(g.catalog().type(type).orElseThrow());
-  }
-
-  private TableRef ref(String branch, String type) {
-    return g.snapshot(branch).ref(g.catalog().type(type).orElseThrow());
-  }
-
-  private void insert(String branch, String name) {
-    try (GraphTransaction tx = g.begin(branch, null)) {
-      tx.insert("Person", List.of(person(name, 40)));
-      tx.commit();
-    }
-  }
-
+class OptimizeTest extends MaintenanceFixture {
   @Test
   void optimizeCompactsSmallFragmentsAndFoldsNewRowsIntoIndexes() {
     maintenance.ensureIndices("main");
