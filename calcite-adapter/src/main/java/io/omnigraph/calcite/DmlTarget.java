@@ -26,7 +26,9 @@ record DmlTarget(EntityType type) {
     if (parts.size() > 2 || (parts.size() == 2 && !parts.get(0).equals(GraphSchema.NAME))) {
       throw StatementErrors.tableNotFound(String.join(".", parts));
     }
-    if (SystemTable.NAMES.contains(name)) throw StatementErrors.readOnlySystemTable(name);
+    if (SystemTable.NAMES.contains(name) || SqlSession.TABLE_FUNCTIONS.contains(name)) {
+      throw StatementErrors.readOnlySystemTable(name);
+    }
     for (EntityType t : catalog.allTypes()) {
       if (t.name().equals(name)) return new DmlTarget(t);
     }

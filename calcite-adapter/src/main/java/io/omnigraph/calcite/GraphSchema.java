@@ -1,20 +1,27 @@
 package io.omnigraph.calcite;
 
+import com.google.common.collect.ImmutableMultimap;
+import com.google.common.collect.Multimap;
 import io.omnigraph.engine.Graph;
 import io.omnigraph.engine.schema.Catalog;
 import io.omnigraph.engine.schema.EntityType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
  * The {@code graph} schema: one table per node and edge type of the current catalog, plus the
- * system tables. Rebuilt when the graph's catalog changes (a schema apply), never per lookup.
+ * system tables and the table function {@code _graph_changes}. The tables are rebuilt when the
+ * graph's catalog changes (a schema apply), never per lookup.
  */
 final class GraphSchema extends AbstractSchema {
   static final String NAME = "graph";
+
+  private static final Multimap<String, Function> FUNCTIONS =
+      ImmutableMultimap.of(ChangesFunction.NAME, ChangesFunction.FUNCTION);
 
   private final Graph graph;
   private final ViewBinding binding;
@@ -35,10 +42,20 @@ final class GraphSchema extends AbstractSchema {
       map.put(CommitsTable.NAME, new CommitsTable(graph, binding));
       map.put(BranchesTable.NAME, new BranchesTable(graph, binding));
       map.put(TablesTable.NAME, new TablesTable(binding));
+      map.put(RecoveriesTable.NAME, new RecoveriesTable(graph, binding));
       tables = Collections.unmodifiableMap(map);
       builtFor = current;
     }
     return tables;
+  }
+
+  @Override
+  protected Multimap<String, Function> getFunctionMultimap() {
+    return FUNCTIONS;
+  }
+
+  Graph graph() {
+    return graph;
   }
 
   /** The catalog the current tables were built from. */

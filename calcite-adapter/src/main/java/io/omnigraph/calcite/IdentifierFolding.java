@@ -2,7 +2,6 @@ package io.omnigraph.calcite;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -14,8 +13,8 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
 /**
  * Rewrites the unquoted identifiers of a parsed statement in place (see {@link NameIndex}). Calcite
  * runs case-sensitively, so after this pass a quoted identifier matches only its exact spelling
- * while an unquoted one matches ignoring case. Unquoted function names are upper-cased, the
- * spelling Calcite's built-in functions are registered under.
+ * while an unquoted one matches ignoring case. Unquoted function names resolve through
+ * {@link NameIndex#resolveFunction}.
  */
 final class IdentifierFolding extends SqlBasicVisitor<Void> {
   private final NameIndex names;
@@ -50,9 +49,9 @@ final class IdentifierFolding extends SqlBasicVisitor<Void> {
     if (call instanceof SqlBasicCall basic && call.getOperator() instanceof SqlUnresolvedFunction f) {
       SqlIdentifier name = f.getSqlIdentifier();
       if (name != null && name.isSimple() && !name.isComponentQuoted(0)) {
-        String upper = name.getSimple().toUpperCase(Locale.ROOT);
-        if (!upper.equals(name.getSimple())) {
-          basic.setOperator(new SqlUnresolvedFunction(new SqlIdentifier(upper, name.getParserPosition()),
+        String resolved = names.resolveFunction(name.getSimple());
+        if (!resolved.equals(name.getSimple())) {
+          basic.setOperator(new SqlUnresolvedFunction(new SqlIdentifier(resolved, name.getParserPosition()),
               f.getReturnTypeInference(), f.getOperandTypeInference(), f.getOperandTypeChecker(),
               f.getParamTypes(), f.getFunctionType()));
         }

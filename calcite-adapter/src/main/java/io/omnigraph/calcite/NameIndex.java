@@ -27,9 +27,20 @@ final class NameIndex {
       t.columnNames().forEach(this::add);
     }
     SystemTable.NAMES.forEach(this::add);
-    for (List<SystemTable.Column> columns : List.of(CommitsTable.COLUMNS, BranchesTable.COLUMNS, TablesTable.COLUMNS)) {
-      columns.forEach(c -> add(c.name()));
+    for (List<SystemTable.Column> columns : SystemTable.ALL_COLUMNS) columns.forEach(c -> add(c.name()));
+  }
+
+  /**
+   * The spelling an unquoted function name stands for: the graph's own function as it is
+   * registered, any other in upper case, the spelling Calcite's built-in functions are registered
+   * under. Kept apart from the other names so that a column called {@code year} cannot capture
+   * {@code YEAR(...)}.
+   */
+  String resolveFunction(String unquoted) {
+    for (String own : SqlSession.TABLE_FUNCTIONS) {
+      if (own.equalsIgnoreCase(unquoted)) return own;
     }
+    return unquoted.toUpperCase(Locale.ROOT);
   }
 
   private void add(String name) {

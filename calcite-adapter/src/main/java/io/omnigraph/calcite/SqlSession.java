@@ -5,6 +5,7 @@ import io.omnigraph.engine.schema.Catalog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
@@ -23,6 +24,11 @@ import org.apache.calcite.schema.SchemaPlus;
  * statements do.
  */
 public final class SqlSession implements AutoCloseable {
+  /** The graph's system tables (SPEC B.2), read-only, each readable as {@code SELECT * FROM <name>}. */
+  public static final List<String> SYSTEM_TABLES = SystemTable.NAMES;
+  /** The graph's table functions, read-only, called as {@code SELECT * FROM TABLE(<name>(...))}. */
+  public static final List<String> TABLE_FUNCTIONS = List.of(ChangesFunction.NAME);
+
   private final ViewBinding binding;
   private final Connection calcite;
   private final GraphSchema schema;

@@ -18,7 +18,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
  */
 abstract class SystemTable extends AbstractTable implements ScannableTable {
   /** Names of every system table, for the read-only check of DML and for identifier matching. */
-  static final List<String> NAMES = List.of(CommitsTable.NAME, BranchesTable.NAME, TablesTable.NAME);
+  static final List<String> NAMES =
+      List.of(CommitsTable.NAME, BranchesTable.NAME, TablesTable.NAME, RecoveriesTable.NAME);
+  /** The columns of every system table and table function, for identifier matching. */
+  static final List<List<Column>> ALL_COLUMNS = List.of(CommitsTable.COLUMNS, BranchesTable.COLUMNS,
+      TablesTable.COLUMNS, RecoveriesTable.COLUMNS, ChangesFunction.COLUMNS);
 
   record Column(String name, SqlTypeName type, boolean nullable) {}
 
@@ -35,8 +39,12 @@ abstract class SystemTable extends AbstractTable implements ScannableTable {
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory factory) {
+    return rowType(factory, columns());
+  }
+
+  static RelDataType rowType(RelDataTypeFactory factory, List<Column> columns) {
     RelDataTypeFactory.Builder b = factory.builder();
-    for (Column c : columns()) {
+    for (Column c : columns) {
       RelDataType t = c.type() == SqlTypeName.TIMESTAMP
           ? factory.createSqlType(SqlTypeName.TIMESTAMP, 3)
           : factory.createSqlType(c.type());

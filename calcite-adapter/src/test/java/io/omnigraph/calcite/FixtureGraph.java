@@ -114,6 +114,13 @@ final class FixtureGraph implements AutoCloseable {
     }
   }
 
+  /** Closes this fixture and opens its graph again read-write, which runs recovery. */
+  FixtureGraph reopen() throws SQLException {
+    String location = graph.location();
+    close();
+    return new FixtureGraph(Graph.open(location, false));
+  }
+
   @Override
   public void close() throws SQLException {
     if (tx != null && tx.isOpen()) tx.rollback();

@@ -1,5 +1,6 @@
 package io.omnigraph.jdbc;
 
+import io.omnigraph.calcite.SqlSession;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -267,9 +268,15 @@ final class OmniGraphDatabaseMetaData extends DatabaseCapabilities {
     return empty(MetadataColumns.PROCEDURE_COLUMNS);
   }
 
+  /** The graph's table functions; Calcite's built-in functions are listed by the get*Functions strings instead. */
   @Override
   public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern) {
-    return empty(MetadataColumns.FUNCTIONS);
+    if (!inScope(catalog, schemaPattern)) return empty(MetadataColumns.FUNCTIONS);
+    MetadataPattern name = MetadataPattern.of(functionNamePattern);
+    return result(MetadataColumns.FUNCTIONS, SqlSession.TABLE_FUNCTIONS.stream().filter(name::matches)
+        .map(f -> new Object[] {null, OmniGraphConnection.SCHEMA, f, "graph table function (read-only)",
+            functionReturnsTable, f})
+        .toList());
   }
 
   @Override

@@ -14,15 +14,12 @@ import java.util.Map;
  * the layer that serves the tables is the one source of their shape.
  */
 final class SystemTableColumns {
-  /** The system tables of SPEC B.2 that the SQL layer serves. */
-  static final List<String> NAMES = List.of("_graph_commits", "_graph_branches", "_graph_tables");
-
   private SystemTableColumns() {}
 
-  /** Every system table the SQL layer can prepare, with its columns; tables it does not know are left out. */
+  /** Every system table the SQL layer serves, with its columns; one it fails to prepare is left out. */
   static Map<String, List<TableMetadata.SystemColumn>> describe(SqlSession session) {
     Map<String, List<TableMetadata.SystemColumn>> out = new LinkedHashMap<>();
-    for (String name : NAMES) {
+    for (String name : SqlSession.SYSTEM_TABLES) {
       try {
         List<TableMetadata.SystemColumn> columns;
         synchronized (session) {
@@ -32,7 +29,7 @@ final class SystemTableColumns {
         }
         out.put(name, columns);
       } catch (SQLException | RuntimeException e) {
-        // A table the SQL layer does not serve (yet) is simply not listed.
+        // Browsing tools give up on a metadata call that throws; one missing table is the lesser harm.
       }
     }
     return out;

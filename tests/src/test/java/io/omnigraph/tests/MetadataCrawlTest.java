@@ -98,7 +98,7 @@ class MetadataCrawlTest {
       remarks.put((String) r.get("TABLE_NAME"), r.get("REMARKS"));
     }
     for (String t : List.of("Person", "Company", "Note", "Knows", "WorksAt")) assertEquals("TABLE", types.get(t), t);
-    for (String t : List.of("_graph_commits", "_graph_branches", "_graph_tables")) {
+    for (String t : List.of("_graph_commits", "_graph_branches", "_graph_tables", "_graph_recoveries")) {
       assertEquals("SYSTEM TABLE", types.get(t), t);
     }
     assertEquals("Someone in the network", remarks.get("Person"));
@@ -208,9 +208,20 @@ class MetadataCrawlTest {
   }
 
   @Test
+  void theChangesTableFunctionIsListedAsAFunctionReturningATable() throws SQLException {
+    List<Map<String, Object>> functions = rows(md.getFunctions(null, "graph", "%"));
+    assertEquals(List.of("_graph_changes"), functions.stream().map(r -> r.get("FUNCTION_NAME")).toList());
+    assertEquals(DatabaseMetaData.functionReturnsTable, ((Number) functions.get(0).get("FUNCTION_TYPE")).intValue());
+    assertTrue(rows(md.getFunctions(null, null, "upper")).isEmpty());
+    List<String> recoveries = rows(md.getColumns(null, null, "_graph_recoveries", null)).stream()
+        .map(r -> (String) r.get("COLUMN_NAME")).toList();
+    assertEquals(List.of("graph_commit_id", "recovery_kind", "recovery_for_actor", "operation_id",
+        "sidecar_writer_kind", "per_table_outcomes", "created_at"), recoveries);
+  }
+
+  @Test
   void absentFeaturesAnswerEmptyResultsWithJdbcColumns() throws SQLException {
     assertTrue(rows(md.getProcedures(null, null, "%")).isEmpty());
-    assertTrue(rows(md.getFunctions(null, null, "%")).isEmpty());
     assertTrue(rows(md.getUDTs(null, null, "%", null)).isEmpty());
     assertTrue(rows(md.getSuperTables(null, null, "%")).isEmpty());
     assertEquals(List.of("PROCEDURE_CAT", "PROCEDURE_SCHEM", "PROCEDURE_NAME", "RESERVED1", "RESERVED2", "RESERVED3",
