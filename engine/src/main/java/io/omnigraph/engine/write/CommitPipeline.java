@@ -5,6 +5,7 @@ import io.omnigraph.engine.commit.GraphCommit;
 import io.omnigraph.engine.commit.ManifestState;
 import io.omnigraph.engine.commit.Snapshot;
 import io.omnigraph.engine.commit.TableEntry;
+import io.omnigraph.engine.error.PreconditionFailed;
 import io.omnigraph.engine.error.WriteConflict;
 import io.omnigraph.engine.recovery.Failpoints;
 import io.omnigraph.engine.recovery.JournalEntry;
@@ -38,9 +39,11 @@ final class CommitPipeline {
   private final boolean readsCommitted;
   private final String mergedParent;
   private final WriterKind writerKind;
+  private final String expectedHead;
 
   CommitPipeline(EngineContext ctx, String branch, String actor, Snapshot base, Map<EntityType, PendingTable> touched,
-      boolean readsCommitted, String mergedParent, WriterKind writerKind) {
+      boolean readsCommitted, String mergedParent, WriterKind writerKind, String expectedHead) {
+    this.expectedHead = expectedHead;
     this.mergedParent = mergedParent;
     this.writerKind = writerKind;
     this.ctx = ctx;
@@ -54,12 +57,15 @@ final class CommitPipeline {
   GraphCommit run() {
     List<String> keys = touched.keySet().stream().map(EntityType::tableKey).toList();
     try (WriteQueues.Held held = ctx.queues().acquireTables(branch, keys)) {
-      rebaseOrRefuse(ctx.latest(branch), false);
+      Snapshot start = ctx.latest(branch);
+      checkExpectedHead(start);
+      rebaseOrRefuse(start, false);
       new Validator(base, touched).validate();
       Map<EntityType, StagedWrite> staged = stageAll();
       ctx.failpoints().hit(Failpoints.COMMIT_AFTER_STAGE);
       ctx.queues().acquirePublish(held, branch);
       Snapshot head = ctx.latest(branch);
+      checkExpectedHead(head);
       if (head.manifestVersion() != base.manifestVersion()) {
         rebaseOrRefuse(head, true);
         new Validator(base, touched).validate();
@@ -72,6 +78,12 @@ final class CommitPipeline {
    * Work that only adds rows can move onto a newer head and be validated again there; work that read
    * committed rows to decide its changes cannot, because what it read may no longer hold.
    */
+  private void checkExpectedHead(Snapshot head) {
+    if (expectedHead != null && !expectedHead.equals(head.headCommitId())) {
+      throw new PreconditionFailed(branch, expectedHead, head.headCommitId());
+    }
+  }
+
   private void rebaseOrRefuse(Snapshot head, boolean staged) {
     if (head.manifestVersion() == base.manifestVersion()) return;
     if (readsCommitted) {

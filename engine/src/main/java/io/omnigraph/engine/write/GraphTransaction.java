@@ -41,6 +41,8 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   private final Map<String, PendingTable> pending = new LinkedHashMap<>();
   /** Set once a statement read committed rows to decide what to change; such work cannot be re-prepared. */
   private boolean readsCommitted;
+  /** The head this transaction's commit requires, or null for none. */
+  private String expectedHead;
   private boolean open = true;
 
   public GraphTransaction(EngineContext ctx, String branch, String actor) {
@@ -215,6 +217,18 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     return ids;
   }
 
+  /**
+   * Makes the commit conditional on the branch head still being {@code commitId} (a compare-and-swap
+   * on the head): any other commit in between fails it with {@link
+   * io.omnigraph.engine.error.PreconditionFailed}, never retried. A fresh branch's inherited head is
+   * a valid expectation.
+   */
+  public GraphTransaction requireHead(String commitId) {
+    checkOpen();
+    this.expectedHead = commitId;
+    return this;
+  }
+
   /** True when a commit would publish something. */
   public boolean hasChanges() {
     return pending.values().stream().anyMatch(p -> !p.isEmpty());
@@ -248,7 +262,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     if (!hasChanges() && !evenIfEmpty) return Optional.empty();
     // Loads are the only commits made even when empty without a merged parent.
     WriterKind kind = mergedParent != null ? WriterKind.BranchMerge : evenIfEmpty ? WriterKind.Load : WriterKind.Mutation;
-    return Optional.of(new CommitPipeline(ctx, branch, actor, base, touched(), readsCommitted, mergedParent, kind).run());
+    return Optional.of(new CommitPipeline(ctx, branch, actor, base, touched(), readsCommitted, mergedParent, kind, expectedHead).run());
   }
 
   /**

@@ -149,4 +149,34 @@ class ConcurrencyTest {
       assertTrue(names.containsAll(Set.of("FromA", "FromB")));
     }
   }
+
+  @Test
+  void aHeadPreconditionFailsOnceAnotherCommitLandsAndIsNeverRetried() {
+    try (Graph g = Fixtures.loaded(dir)) {
+      String h = g.snapshot("main").headCommitId();
+      GraphCommit h2;
+      try (GraphTransaction other = g.begin("main", null)) {
+        other.insert("Person", List.of(Map.of("name", "Moved")));
+        h2 = other.commit().orElseThrow();
+      }
+      try (GraphTransaction stale = g.begin("main", null).requireHead(h)) {
+        stale.insert("Person", List.of(Map.of("name", "Stale")));
+        io.omnigraph.engine.error.PreconditionFailed e =
+            org.junit.jupiter.api.Assertions.assertThrows(io.omnigraph.engine.error.PreconditionFailed.class, stale::commit);
+        assertEquals("main", e.branch());
+        assertEquals(h, e.expected());
+        assertEquals(h2.id(), e.actual());
+      }
+      assertEquals(h2.id(), g.snapshot("main").headCommitId());
+      assertTrue(g.snapshot("main").get("Person", "Stale").isEmpty());
+      try (GraphTransaction ok = g.begin("main", null).requireHead(h2.id())) {
+        ok.insert("Person", List.of(Map.of("name", "Fresh")));
+        assertEquals(h2.id(), ok.commit().orElseThrow().parentCommitId());
+      }
+      try (GraphTransaction none = g.begin("main", null).requireHead(h)) {
+        none.update("Person", Predicate.eq("name", "Missing"), Map.of("age", 1));
+        assertTrue(none.commit().isEmpty(), "a zero-row conditional update makes no commit");
+      }
+    }
+  }
 }
