@@ -55,7 +55,8 @@ public final class TableIndexes {
    * Index segments written beside a table version but not yet part of any version.
    *
    * @param built the columns whose index is staged
-   * @param pending vector columns left without an index because they have too few vectors to train
+   * @param pending columns left without an index: vectors too few to train, or inverted indexes this
+   *     machine cannot build safely (see {@link #invertedBuildsAreSafe})
    */
   public record StagedIndexes(
       String uri, String lanceBranch, long readVersion, List<Index> segments, List<String> built, List<String> pending) {
@@ -178,7 +179,16 @@ public final class TableIndexes {
     }
   }
 
+  /**
+   * Lance 7.0.0's inverted-index writer deadlocks on machines with three or fewer cores unless its
+   * thread pool is sized through LANCE_CPU_THREADS; such builds are left pending rather than hung.
+   */
+  static boolean invertedBuildsAreSafe() {
+    return Runtime.getRuntime().availableProcessors() > 3 || System.getenv("LANCE_CPU_THREADS") != null;
+  }
+
   private static Optional<Index> segment(Dataset ds, List<Integer> fragments, IndexRequest r) {
+    if (r.kind() == IndexKind.INVERTED && !invertedBuildsAreSafe()) return Optional.empty();
     String uuid = UUID.randomUUID().toString();
     IndexOptions.Builder b = switch (r.kind()) {
       case BTREE -> IndexOptions.builder(List.of(r.column()), IndexType.BTREE,
