@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Branch costs against table size: creating a branch, merging 100 changed rows back, and diffing
- * 100 changes, on graphs of different sizes. Not a test; run like {@link EngineBenchmark}
- * ({@code -Dexec.mainClass=io.omnigraph.engine.bench.BranchBenchmark -Dexec.args="10000 1000000"}).
+ * 100 changes, on graphs of different sizes. Not a test; run like {@link EngineBenchmark}, with the
+ * sizes as arguments (default 10000 and 1000000).
  */
 public final class BranchBenchmark {
   private static final String SCHEMA = "node Person { name: String @key  age: I32?  city: String? }";

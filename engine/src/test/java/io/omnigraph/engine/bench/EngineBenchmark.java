@@ -16,11 +16,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Engine throughput and latency on a generated Person graph. Not a test: run it with
- * {@code mvn -q -pl engine test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.omnigraph.engine.bench.EngineBenchmark -Dexec.args="100000 1000000"}
- * (the JVM needs --add-opens=java.base/java.nio=ALL-UNNAMED, e.g. via MAVEN_OPTS). Prints one
- * block per size; docs/benchmarks.md records the figures.
+ * Engine throughput and latency on a generated Person graph. Not a test: docs/benchmarks.md gives the
+ * command (the JVM needs --add-opens=java.base/java.nio=ALL-UNNAMED) and records the figures. Prints
+ * one block per size given as arguments (default 100000 and 1000000).
  */
 public final class EngineBenchmark {
   private static final String SCHEMA = "node Person { name: String @key  age: I32?  city: String? }";
