@@ -1,10 +1,7 @@
 package io.omnigraph.jdbc;
 
 import io.omnigraph.engine.maintenance.CleanupResult;
-import io.omnigraph.engine.maintenance.Maintenance;
-import io.omnigraph.engine.merge.BranchMerge;
 import io.omnigraph.engine.merge.MergeResult;
-import io.omnigraph.engine.schemaapply.SchemaApply;
 import io.omnigraph.engine.schemaapply.SchemaStep;
 import io.omnigraph.engine.write.LoadResult;
 import java.io.IOException;
@@ -52,10 +49,10 @@ final class ControlStatementRunner {
     on(ControlStatement.ApplySchema.class, ControlStatementRunner::applySchema);
     on(ControlStatement.EnsureIndices.class, (s, session, owner) -> ExecutionResult.rows(ControlResults.indexes(owner,
         session.standalone(s.verb(), true, SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
-            (graph, branch) -> new Maintenance(graph.context()).ensureIndices(branch)))));
+            (graph, branch) -> graph.ensureIndices(branch)))));
     on(ControlStatement.Optimize.class, (s, session, owner) -> ExecutionResult.rows(ControlResults.optimize(owner,
         session.standalone(s.verb(), true, SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
-            (graph, branch) -> new Maintenance(graph.context()).optimize()))));
+            (graph, branch) -> graph.optimize()))));
     on(ControlStatement.Cleanup.class, ControlStatementRunner::cleanup);
   }
 
@@ -74,8 +71,10 @@ final class ControlStatementRunner {
   private static ExecutionResult merge(ControlStatement.MergeBranch s, GraphSession session, Statement owner)
       throws SQLException {
     MergeResult result = session.standalone(s.verb(), !s.dryRun(), SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
-        (graph, branch) -> new BranchMerge(graph.context())
-            .merge(s.source(), s.target() == null ? branch : s.target(), session.settings().actor(), s.dryRun()));
+        (graph, branch) -> {
+          String target = s.target() == null ? branch : s.target();
+          return s.dryRun() ? graph.mergeDryRun(s.source(), target) : graph.merge(s.source(), target, session.settings().actor());
+        });
     return ExecutionResult.rows(s.dryRun() ? ControlResults.mergeConflicts(owner, result) : ControlResults.merge(owner, result));
   }
 
@@ -86,8 +85,8 @@ final class ControlStatementRunner {
     String source = new String(readFile(s.verb(), s.path()), StandardCharsets.UTF_8);
     List<SchemaStep> steps = session.standalone(s.verb(), !s.dryRun(), SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
         (graph, branch) -> s.dryRun()
-            ? new SchemaApply(graph.context()).plan(source).steps()
-            : new SchemaApply(graph.context()).apply(source, false).steps());
+            ? graph.planSchema(source).steps()
+            : graph.applySchema(source, false).steps());
     return ExecutionResult.rows(ControlResults.schemaSteps(owner, steps));
   }
 
@@ -98,7 +97,7 @@ final class ControlStatementRunner {
     }
     int keep = s.keepVersions().getAsInt();
     CleanupResult result = session.standalone(s.verb(), true, SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
-        (graph, branch) -> new Maintenance(graph.context()).cleanup(keep));
+        (graph, branch) -> graph.cleanup(keep));
     return ExecutionResult.rows(ControlResults.cleanup(owner, result));
   }
 
