@@ -13,7 +13,6 @@ import io.omnigraph.engine.storage.ObjectStore;
 import io.omnigraph.engine.storage.TableRef;
 import io.omnigraph.engine.storage.TableStore;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,14 +94,8 @@ public final class Snapshot implements ReadView {
 
   @Override
   public Optional<Map<String, Object>> get(String typeName, String id) {
-    EntityType type = type(typeName);
     try (RowCursor c = scan(typeName, ScanRequest.all().withFilter(Predicate.eq("id", id)).withLimit(1))) {
-      if (!c.next()) return Optional.empty();
-      Object[] row = c.row();
-      Map<String, Object> out = new HashMap<>();
-      List<String> cols = type.columnNames();
-      for (int i = 0; i < cols.size(); i++) out.put(cols.get(i), row[i]);
-      return Optional.of(out);
+      return c.next() ? Optional.of(c.rowMap()) : Optional.empty();
     }
   }
 

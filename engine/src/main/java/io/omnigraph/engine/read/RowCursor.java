@@ -1,6 +1,8 @@
 package io.omnigraph.engine.read;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A forward-only stream of rows from one scan. Rows are produced batch by batch, so a scan never
@@ -15,6 +17,15 @@ public interface RowCursor extends AutoCloseable {
 
   /** The current row's values in {@link #columns()} order; the array is owned by the caller. */
   Object[] row();
+
+  /** The current row keyed by column name. */
+  default Map<String, Object> rowMap() {
+    Object[] values = row();
+    List<String> names = columns();
+    Map<String, Object> out = new HashMap<>();
+    for (int i = 0; i < values.length; i++) out.put(names.get(i), values[i]);
+    return out;
+  }
 
   @Override
   void close();

@@ -199,9 +199,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
       Predicate in = Predicate.idIn(all.subList(i, Math.min(all.size(), i + 2000)));
       try (RowCursor c = scan(type.name(), new ScanRequest(columns, in, java.util.OptionalLong.empty()))) {
         while (c.next()) {
-          Object[] r = c.row();
-          Map<String, Object> row = new HashMap<>();
-          for (int k = 0; k < columns.size(); k++) row.put(columns.get(k), r[k]);
+          Map<String, Object> row = c.rowMap();
           out.put((String) row.get("id"), row);
         }
       }

@@ -74,11 +74,9 @@ final class Validator {
     for (List<Object> chunk : chunks(firstValues)) {
       try (RowCursor c = base.scan(p.type.name(), new ScanRequest(columns, new Predicate.In(first, chunk), OptionalLong.empty()))) {
         while (c.next()) {
-          Object[] r = c.row();
-          String id = (String) r[0];
+          Map<String, Object> row = c.rowMap();
+          String id = (String) row.get("id");
           if (p.touches(id)) continue;
-          Map<String, Object> row = new HashMap<>();
-          for (int i = 0; i < columns.size(); i++) row.put(columns.get(i), r[i]);
           List<Object> key = tupleOf(row, tuple);
           String holder = key == null ? null : holders.get(key);
           if (holder != null) throw uniqueViolation(p.type, tuple, key, id, holder);
