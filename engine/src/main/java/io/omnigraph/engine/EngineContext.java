@@ -1,5 +1,6 @@
 package io.omnigraph.engine;
 
+import io.omnigraph.engine.commit.BranchLocks;
 import io.omnigraph.engine.commit.ManifestState;
 import io.omnigraph.engine.commit.Snapshot;
 import io.omnigraph.engine.commit.Ulid;
@@ -34,6 +35,7 @@ public final class EngineContext {
   private final boolean readOnly;
   private final Ulid ulid = new Ulid();
   private final WriteQueues queues = new WriteQueues();
+  private final BranchLocks branchLocks;
   private final Failpoints failpoints = Failpoints.fromSystemProperty();
   private final RecoveryJournal recovery = new RecoveryJournal(this);
   private final Map<String, ManifestState> states = new ConcurrentHashMap<>();
@@ -48,6 +50,7 @@ public final class EngineContext {
     this.manifest = manifest;
     this.catalog = new AtomicReference<>(catalog);
     this.readOnly = readOnly;
+    this.branchLocks = new BranchLocks(store);
   }
 
   public ObjectStore store() {
@@ -76,6 +79,11 @@ public final class EngineContext {
 
   public WriteQueues queues() {
     return queues;
+  }
+
+  /** The cross-process write locks of this graph's branches. */
+  public BranchLocks branchLocks() {
+    return branchLocks;
   }
 
   /** This handle's crash points, for recovery tests; none armed unless a test or {@value Failpoints#PROPERTY} arms them. */
@@ -137,6 +145,12 @@ public final class EngineContext {
    * in {@code base}, and remembers the result so the next read needs no manifest scan.
    */
   public long publish(String branch, ManifestState base, List<ManifestRow> rows) {
+    try (BranchLocks.Held held = branchLocks.acquire(branch)) {
+      return publishLocked(branch, base, rows);
+    }
+  }
+
+  private long publishLocked(String branch, ManifestState base, List<ManifestRow> rows) {
     RowsAt known = newestRows.get(branch);
     Long headAddress = known != null && known.version() == base.version() && known.headRowAddress() >= 0
         ? known.headRowAddress() : null;

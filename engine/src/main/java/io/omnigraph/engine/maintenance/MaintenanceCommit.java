@@ -1,12 +1,14 @@
 package io.omnigraph.engine.maintenance;
 
 import io.omnigraph.engine.EngineContext;
+import io.omnigraph.engine.commit.BranchLocks;
 import io.omnigraph.engine.commit.GraphCommit;
 import io.omnigraph.engine.commit.ManifestState;
 import io.omnigraph.engine.commit.TableEntry;
 import io.omnigraph.engine.error.WriteConflict;
 import io.omnigraph.engine.recovery.JournalEntry;
 import io.omnigraph.engine.recovery.RecoveryIntent;
+import io.omnigraph.engine.recovery.RecoverySweep;
 import io.omnigraph.engine.recovery.TableClassifier;
 import io.omnigraph.engine.recovery.TablePin;
 import io.omnigraph.engine.recovery.WriterKind;
@@ -31,6 +33,9 @@ final class MaintenanceCommit {
   private final EngineContext ctx;
   private final String branch;
   private final JournalEntry op;
+  /** Held from the sidecar to the publish: maintenance moves table HEADs like any writer. */
+  private final BranchLocks.Held lock;
+  private boolean released;
   private final Map<Long, TableEntry> pinned = new LinkedHashMap<>();
   private final Map<Long, Long> reached = new LinkedHashMap<>();
 
@@ -43,7 +48,14 @@ final class MaintenanceCommit {
       pinned.put(e.stableTableId(), e);
       pins.add(TablePin.of(e, e.tableBranch(), e.version() + 1));
     }
-    this.op = ctx.recovery().begin(new RecoveryIntent(kind, branch, null, pins));
+    this.lock = ctx.branchLocks().acquire(branch);
+    try {
+      new RecoverySweep(ctx).runFor(branch);
+      this.op = ctx.recovery().begin(new RecoveryIntent(kind, branch, null, pins));
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
   }
 
   /** Properties for the Lance commits this writer makes itself, so recovery recognises them. */
@@ -66,6 +78,7 @@ final class MaintenanceCommit {
   long publish() {
     if (reached.isEmpty()) {
       op.finish();
+      release();
       return -1;
     }
     ctx.failpoints().hit(BEFORE_PUBLISH);
@@ -76,6 +89,7 @@ final class MaintenanceCommit {
         long version = ctx.publish(branch, base, rows(base));
         op.published();
         op.finish();
+        release();
         return version;
       } catch (WriteConflict e) {
         if (attempt >= PUBLISH_ATTEMPTS) throw e;
@@ -85,7 +99,17 @@ final class MaintenanceCommit {
 
   /** Settles the sidecar after a failure and returns what to throw. */
   RuntimeException failed(RuntimeException error) {
-    return op.failed(error);
+    try {
+      return op.failed(error);
+    } finally {
+      release();
+    }
+  }
+
+  private void release() {
+    if (released) return;
+    released = true;
+    lock.close();
   }
 
   private void requirePinsUnchanged(ManifestState base) {

@@ -1,5 +1,6 @@
 package io.omnigraph.engine.recovery;
 
+import io.omnigraph.engine.storage.StoreLock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -7,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One writer's open sidecar, from {@link RecoveryJournal#begin} to its publish. Tells the writer
- * the commit id to publish under, and on failure decides whether the sidecar must outlive the
- * writer: it does exactly when a table moved and the manifest did not publish it. Not
+ * the commit id to publish under, holds the sidecar's owner lock (the proof that its writer is
+ * alive), and on failure settles what the writer left. Not
  * thread-safe: one writer, one thread.
  */
 public final class JournalEntry {
@@ -16,15 +17,16 @@ public final class JournalEntry {
 
   private final RecoveryJournal journal;
   private RecoverySidecar sidecar;
-  private final boolean durable;
+  /** The owner lock held while the sidecar exists; null when no sidecar was written. */
+  private final StoreLock owner;
   private boolean moved;
   private boolean published;
   private boolean closed;
 
-  JournalEntry(RecoveryJournal journal, RecoverySidecar sidecar, boolean durable) {
+  JournalEntry(RecoveryJournal journal, RecoverySidecar sidecar, StoreLock owner) {
     this.journal = journal;
     this.sidecar = sidecar;
-    this.durable = durable;
+    this.owner = owner;
   }
 
   public String operationId() {
@@ -42,7 +44,7 @@ public final class JournalEntry {
 
   /** True when a sidecar file was written. */
   boolean durable() {
-    return durable;
+    return owner != null;
   }
 
   /** Notes that a pinned table is committed at its post-commit pin. No I/O. */
@@ -72,10 +74,12 @@ public final class JournalEntry {
     if (closed) return;
     closed = true;
     journal.stopped(sidecar);
-    if (!durable) return;
+    if (!durable()) return;
     try {
       journal.delete(sidecar);
+      journal.releaseClaim(sidecar.operationId(), owner);
     } catch (RuntimeException e) {
+      owner.close();
       LOG.warn("could not delete recovery sidecar {} after its publish; the next read-write open removes it: {}",
           sidecar.path(), e.toString());
     }
@@ -84,26 +88,35 @@ public final class JournalEntry {
   /**
    * Settles the sidecar after the writer failed with {@code error} and returns what to throw. A
    * simulated crash leaves everything as a dead process would; a failure before any table moved
-   * removes the sidecar; a failure between a table commit and the publish keeps it and becomes
-   * {@link RecoveryRequired}.
+   * removes the sidecar; a failure between a table commit and the publish rolls the moved tables
+   * back at once, so the caller sees {@code error} with nothing of its work left behind. Only when
+   * that roll-back fails too does the sidecar outlive the writer, as {@link RecoveryRequired}, for
+   * the next writer on the branch or the next read-write open to settle.
    */
   public RuntimeException failed(RuntimeException error) {
     if (closed) return error;
     closed = true;
     journal.stopped(sidecar);
-    if (error instanceof FailpointTriggered || published || !durable) return error;
-    // A commit that failed may still have landed; only HEADs can tell.
-    if (!moved) moved = journal.anyMoved(sidecar);
-    if (!moved) {
-      try {
-        journal.delete(sidecar);
-      } catch (RuntimeException e) {
-        error.addSuppressed(e);
-      }
+    if (!durable()) return error;
+    if (error instanceof FailpointTriggered || published) {
+      owner.close();
       return error;
     }
-    return new RecoveryRequired(sidecar.operationId(), "operation " + sidecar.operationId() + " committed tables on branch '"
-        + sidecar.branchName() + "' but did not publish them (" + error.getMessage() + "); reopen the graph read-write"
-        + " to recover", error);
+    // A commit that failed may still have landed; only HEADs can tell.
+    if (!moved) moved = journal.anyMoved(sidecar);
+    try {
+      if (moved) journal.settleOwn(sidecar);
+      else journal.delete(sidecar);
+      journal.releaseClaim(sidecar.operationId(), owner);
+      return error;
+    } catch (RuntimeException settle) {
+      owner.close();
+      error.addSuppressed(settle);
+      if (!moved) return error;
+      return new RecoveryRequired(sidecar.operationId(), "operation " + sidecar.operationId() + " committed tables on "
+          + "branch '" + sidecar.branchName() + "' but did not publish them (" + error.getMessage() + ") and could not"
+          + " roll them back (" + settle.getMessage() + "); the next write on the branch or read-write open recovers it",
+          error);
+    }
   }
 }

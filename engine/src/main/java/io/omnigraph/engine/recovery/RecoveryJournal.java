@@ -1,13 +1,17 @@
 package io.omnigraph.engine.recovery;
 
 import io.omnigraph.engine.EngineContext;
+import io.omnigraph.engine.commit.BranchLocks;
 import io.omnigraph.engine.commit.ManifestState;
 import io.omnigraph.engine.commit.TableEntry;
-import io.omnigraph.engine.storage.ObjectStore;
+import io.omnigraph.engine.error.OmniGraphException;
+import io.omnigraph.engine.storage.StoreLock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,7 +41,8 @@ public final class RecoveryJournal {
   public static final String DIR = "__recovery";
 
   private final EngineContext ctx;
-  private final Set<String> running = ConcurrentHashMap.newKeySet();
+  /** This handle's writers between begin and finish, with their owner locks. */
+  private final Map<String, StoreLock> running = new ConcurrentHashMap<>();
 
   public RecoveryJournal(EngineContext ctx) {
     this.ctx = ctx;
@@ -55,17 +60,64 @@ public final class RecoveryJournal {
     requireSettled(branch, intent.tables());
     RecoverySidecar sidecar = new RecoverySidecar(RecoverySidecar.SCHEMA_VERSION, ctx.newId(), nowMicros(),
         branch, intent.actor(), intent.kind(), ctx.newId(), intent.mergeSourceCommitId(), intent.tables());
-    JournalEntry entry = new JournalEntry(this, sidecar, !intent.tables().isEmpty());
-    if (entry.durable()) {
-      running.add(sidecar.operationId());
-      try {
-        write(sidecar);
-      } catch (RuntimeException e) {
-        running.remove(sidecar.operationId());
-        throw e;
-      }
+    if (intent.tables().isEmpty()) return new JournalEntry(this, sidecar, null);
+    // The owner's lock goes first: a sidecar without a live holder is a dead writer's.
+    StoreLock owner = claim(sidecar.operationId()).orElseThrow(() -> OmniGraphException.state(
+        "cannot take the owner lock of new operation " + sidecar.operationId()));
+    running.put(sidecar.operationId(), owner);
+    try {
+      write(sidecar);
+    } catch (RuntimeException e) {
+      running.remove(sidecar.operationId());
+      releaseClaim(sidecar.operationId(), owner);
+      throw e;
     }
-    return entry;
+    return new JournalEntry(this, sidecar, owner);
+  }
+
+  /**
+   * Takes the owner lock of an operation's sidecar: present only when no live writer holds it, so a
+   * sidecar whose lock can be claimed belongs to a writer that died or gave up.
+   */
+  Optional<StoreLock> claim(String operationId) {
+    return ctx.store().tryLock(ownerLockPath(operationId));
+  }
+
+  /** Releases an owner lock and removes its file; the sidecar it guarded is gone or settled. */
+  void releaseClaim(String operationId, StoreLock lock) {
+    try {
+      ctx.store().delete(ownerLockPath(operationId));
+    } finally {
+      lock.close();
+    }
+  }
+
+  /** True while this handle's own writer runs the operation. */
+  boolean running(String operationId) {
+    return running.containsKey(operationId);
+  }
+
+  /**
+   * Abandons this handle's unfinished writers as a crash would: their owner locks are released, so
+   * another handle's recovery may settle their sidecars. Called when the graph handle closes.
+   */
+  public void close() {
+    running.values().forEach(StoreLock::close);
+    running.clear();
+  }
+
+  private static String ownerLockPath(String operationId) {
+    return DIR + "/" + operationId + ".lock";
+  }
+
+  /**
+   * Settles a sidecar its own writer gave up on, under the branch's lock, by rolling its tables
+   * back, so that nothing of a failed writer stays visible or blocks the next one.
+   */
+  RecoveryRecord settleOwn(RecoverySidecar sidecar) {
+    try (BranchLocks.Held held = ctx.branchLocks().acquire(sidecar.branchName())) {
+      return new SidecarResolver(ctx, new RecoveryAudit(ctx)).resolve(sidecar, true);
+    }
   }
 
   /** Shorthand for a writer that publishes no merge commit. */
@@ -99,10 +151,11 @@ public final class RecoveryJournal {
     tables.forEach(t -> identities.add(t.identity()));
     ManifestState state = null;
     for (String path : paths) {
-      if (running.contains(SidecarCodec.operationIdOf(path))) continue;
+      if (running.containsKey(SidecarCodec.operationIdOf(path))) continue;
       RecoverySidecar other = read(path);
       if (other == null || !other.branchName().equals(branch)) continue;
       if (other.tables().stream().noneMatch(t -> identities.contains(t.identity()))) continue;
+      if (ownerAlive(other)) continue;
       if (state == null) state = ctx.latest(branch).state();
       if (other.commitId() != null && state.commit(other.commitId()) != null) continue;
       for (TablePin pin : other.tables()) {
@@ -116,6 +169,13 @@ public final class RecoveryJournal {
         }
       }
     }
+  }
+
+  /** True when another live writer (of any process) still owns the sidecar. */
+  private boolean ownerAlive(RecoverySidecar sidecar) {
+    Optional<StoreLock> claimed = claim(sidecar.operationId());
+    claimed.ifPresent(StoreLock::close);
+    return claimed.isEmpty();
   }
 
   /** True when any pinned table's HEAD left its expected version, or when that cannot be read. */

@@ -35,6 +35,14 @@ final class SidecarResolver {
   }
 
   RecoveryRecord resolve(RecoverySidecar s) {
+    return resolve(s, false);
+  }
+
+  /**
+   * @param ownFailure the writer itself gave up after an error: whatever it moved is rolled back,
+   *     never published, since it reports the failure to its caller
+   */
+  RecoveryRecord resolve(RecoverySidecar s, boolean ownFailure) {
     if (!new Branches(ctx).exists(s.branchName())) {
       return finish(s, RecoveryKind.OrphanedBranchDiscarded, s.commitId() == null ? s.operationId() : s.commitId(), List.of());
     }
@@ -46,6 +54,7 @@ final class SidecarResolver {
         : found.stream().map(f -> f.pinned() == finalPin(f.pin())).toList();
     TableClassifier.Decision decision = TableClassifier.decide(s.writerKind(), published,
         found.stream().map(Found::tableClass).toList(), pinsMatch);
+    if (ownFailure && decision == TableClassifier.Decision.RollForward) decision = TableClassifier.Decision.RollBack;
     return switch (decision) {
       case Abort -> throw abort(s, found);
       case AlreadyPublished -> finish(s, RecoveryKind.RolledForward, s.commitId() == null ? state.headCommitId() : s.commitId(),

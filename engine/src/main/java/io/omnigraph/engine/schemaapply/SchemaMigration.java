@@ -2,6 +2,7 @@ package io.omnigraph.engine.schemaapply;
 
 import io.omnigraph.engine.EngineContext;
 import io.omnigraph.engine.SchemaFiles;
+import io.omnigraph.engine.commit.BranchLocks;
 import io.omnigraph.engine.commit.GraphCommit;
 import io.omnigraph.engine.commit.ManifestIds;
 import io.omnigraph.engine.commit.ManifestState;
@@ -10,6 +11,7 @@ import io.omnigraph.engine.error.OmniGraphException;
 import io.omnigraph.engine.recovery.FailpointTriggered;
 import io.omnigraph.engine.recovery.JournalEntry;
 import io.omnigraph.engine.recovery.RecoveryIntent;
+import io.omnigraph.engine.recovery.RecoverySweep;
 import io.omnigraph.engine.recovery.TableClassifier;
 import io.omnigraph.engine.recovery.TablePin;
 import io.omnigraph.engine.recovery.WriterKind;
@@ -62,6 +64,14 @@ final class SchemaMigration {
 
   /** Runs the migration and returns the manifest version it published. */
   long run() {
+    // Holds main's write lock throughout: the apply moves main's tables like any writer.
+    try (BranchLocks.Held held = ctx.branchLocks().acquire(MAIN)) {
+      new RecoverySweep(ctx).runFor(MAIN);
+      return runLocked();
+    }
+  }
+
+  private long runLocked() {
     ManifestState state = ctx.latest(MAIN).state();
     List<EntityType> created = new ArrayList<>();
     List<Kept> kept = new ArrayList<>();

@@ -3,6 +3,9 @@ package io.omnigraph.engine.storage;
 import io.omnigraph.engine.error.OmniGraphException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,6 +91,45 @@ public final class LocalObjectStore implements ObjectStore {
       Files.deleteIfExists(root.resolve(relativePath));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Optional<StoreLock> tryLock(String relativePath) {
+    Path target = root.resolve(relativePath);
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(target.getParent());
+      channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        channel.close();
+        return Optional.empty();
+      }
+      FileChannel held = channel;
+      return Optional.of(() -> {
+        try {
+          held.close();
+        } catch (IOException e) {
+          throw OmniGraphException.storage("cannot release lock " + relativePath + ": " + e.getMessage(), e);
+        }
+      });
+    } catch (OverlappingFileLockException e) {
+      // Another handle of this same process holds it: the JVM owns file locks, not channels.
+      closeQuietly(channel);
+      return Optional.empty();
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw OmniGraphException.storage("cannot lock " + relativePath + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel == null) return;
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // the lock was not taken; nothing is held
     }
   }
 

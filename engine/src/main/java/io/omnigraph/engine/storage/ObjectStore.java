@@ -29,4 +29,11 @@ public interface ObjectStore {
 
   /** File names (not paths) directly under a directory, sorted; empty if it does not exist. */
   List<String> list(String relativeDir);
+
+  /**
+   * Takes the exclusive lock named by {@code relativePath} if no live holder has it, in this process
+   * or any other; empty when it is held. Never waits. A local store uses an OS file lock, which the
+   * kernel drops when its process dies; an object store would use a lease its holder renews.
+   */
+  Optional<StoreLock> tryLock(String relativePath);
 }

@@ -10,6 +10,7 @@ import io.omnigraph.engine.error.WriteConflict;
 import io.omnigraph.engine.recovery.Failpoints;
 import io.omnigraph.engine.recovery.JournalEntry;
 import io.omnigraph.engine.recovery.RecoveryIntent;
+import io.omnigraph.engine.recovery.RecoverySweep;
 import io.omnigraph.engine.recovery.TableClassifier;
 import io.omnigraph.engine.recovery.TablePin;
 import io.omnigraph.engine.recovery.WriterKind;
@@ -36,13 +37,13 @@ final class CommitPipeline {
   private final String actor;
   private Snapshot base;
   private final Map<EntityType, PendingTable> touched;
-  private final boolean readsCommitted;
+  private final ReadSet reads;
   private final String mergedParent;
   private final WriterKind writerKind;
   private final String expectedHead;
 
   CommitPipeline(EngineContext ctx, String branch, String actor, Snapshot base, Map<EntityType, PendingTable> touched,
-      boolean readsCommitted, String mergedParent, WriterKind writerKind, String expectedHead) {
+      ReadSet reads, String mergedParent, WriterKind writerKind, String expectedHead) {
     this.expectedHead = expectedHead;
     this.mergedParent = mergedParent;
     this.writerKind = writerKind;
@@ -51,7 +52,7 @@ final class CommitPipeline {
     this.actor = actor;
     this.base = base;
     this.touched = touched;
-    this.readsCommitted = readsCommitted;
+    this.reads = reads;
   }
 
   GraphCommit run() {
@@ -59,60 +60,72 @@ final class CommitPipeline {
     try (WriteQueues.Held held = ctx.queues().acquireTables(branch, keys)) {
       Snapshot start = ctx.latest(branch);
       checkExpectedHead(start);
-      rebaseOrRefuse(start, false);
+      rebaseOrRefuse(start);
+      // A table's first write on a branch forks it: a change to storage that only the branch's
+      // lock may make, so that two processes never fork the same table at once.
+      if (touched.keySet().stream().anyMatch(this::needsFork)) lockBranch(held);
       new Validator(base, touched).validate();
-      Map<EntityType, StagedWrite> staged = stageAll();
+      Map<EntityType, StagedWrite> staged = new LinkedHashMap<>();
+      for (EntityType type : touched.keySet()) staged.put(type, stage(type));
       ctx.failpoints().hit(Failpoints.COMMIT_AFTER_STAGE);
-      ctx.queues().acquirePublish(held, branch);
+      if (!ctx.branchLocks().heldByCurrentThread(branch)) lockBranch(held);
       Snapshot head = ctx.latest(branch);
       checkExpectedHead(head);
       if (head.manifestVersion() != base.manifestVersion()) {
-        rebaseOrRefuse(head, true);
+        Snapshot staledFrom = base;
+        rebaseOrRefuse(head);
         new Validator(base, touched).validate();
+        // Only another process (or the recovery of a dead one) can have moved a table whose queue
+        // this process holds; what was staged against the old version is staged again.
+        for (EntityType type : touched.keySet()) {
+          if (!ReadSet.sameVersion(ReadSet.entryOrNull(staledFrom, type), ReadSet.entryOrNull(base, type))) {
+            staged.put(type, stage(type));
+          }
+        }
       }
       return publish(staged);
     }
   }
 
   /**
-   * Work that only adds rows can move onto a newer head and be validated again there; work that read
-   * committed rows to decide its changes cannot, because what it read may no longer hold.
+   * Takes the branch's publish lock, in this process and across processes, then settles what dead
+   * writers left on the branch: from here until the publish, nobody else moves its tables.
    */
+  private void lockBranch(WriteQueues.Held held) {
+    ctx.queues().acquirePublish(held, branch);
+    held.add(ctx.branchLocks().acquire(branch));
+    new RecoverySweep(ctx).runFor(branch);
+  }
+
+  private boolean needsFork(EntityType type) {
+    return !branch.equals("main") && !branch.equals(base.ref(type).lanceBranch());
+  }
+
   private void checkExpectedHead(Snapshot head) {
     if (expectedHead != null && !expectedHead.equals(head.headCommitId())) {
       throw new PreconditionFailed(branch, expectedHead, head.headCommitId());
     }
   }
 
-  private void rebaseOrRefuse(Snapshot head, boolean staged) {
+  /**
+   * Moves the work onto a newer head, unless a table it read to decide its changes moved there:
+   * what it read may no longer hold. Work that only adds rows, or changes tables nobody else
+   * changed, is validated again on the new head instead.
+   */
+  private void rebaseOrRefuse(Snapshot head) {
     if (head.manifestVersion() == base.manifestVersion()) return;
-    if (readsCommitted) {
+    String moved = reads.movedBetween(base, head);
+    if (moved != null) {
       throw new WriteConflict("branch '" + branch + "' moved from commit " + base.headCommitId() + " to "
-          + head.headCommitId() + " since this transaction read it; retry the transaction");
-    }
-    // Staged deletion vectors and forks were computed against the pinned table versions; only a
-    // writer outside this process can move a table whose queue we hold.
-    for (EntityType t : staged ? touched.keySet() : java.util.Set.<EntityType>of()) {
-      TableEntry before = base.entry(t);
-      TableEntry now = head.entry(t);
-      if (before.version() != now.version() || !java.util.Objects.equals(before.tableBranch(), now.tableBranch())) {
-        throw new WriteConflict("table " + t.name() + " on branch '" + branch
-            + "' changed while this transaction was prepared; retry the transaction");
-      }
+          + head.headCommitId() + " and changed " + moved + " since this transaction read it; retry the transaction");
     }
     base = head;
   }
 
-  private Map<EntityType, StagedWrite> stageAll() {
-    Map<EntityType, StagedWrite> out = new LinkedHashMap<>();
-    for (Map.Entry<EntityType, PendingTable> e : touched.entrySet()) {
-      EntityType type = e.getKey();
-      PendingTable p = e.getValue();
-      TableRef ref = writableRef(type);
-      out.put(type, ctx.tables().stage(ref, type, p.replaceAll ? List.of() : p.idsToRemove(), p.replaceAll,
-          new ArrayList<>(p.upserts.values())));
-    }
-    return out;
+  private StagedWrite stage(EntityType type) {
+    PendingTable p = touched.get(type);
+    return ctx.tables().stage(writableRef(type), type, p.replaceAll ? List.of() : p.idsToRemove(), p.replaceAll,
+        new ArrayList<>(p.upserts.values()));
   }
 
   /** The table version to write on; the first write to a table on a branch forks it there. */

@@ -39,8 +39,8 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   private final String actor;
   private Snapshot base;
   private final Map<String, PendingTable> pending = new LinkedHashMap<>();
-  /** Set once a statement read committed rows to decide what to change; such work cannot be re-prepared. */
-  private boolean readsCommitted;
+  /** The tables whose committed rows decided a change; such work cannot be re-prepared if they move. */
+  private final ReadSet reads = new ReadSet();
   /** The head this transaction's commit requires, or null for none. */
   private String expectedHead;
   private boolean open = true;
@@ -113,7 +113,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   public Affected updateById(String typeName, Map<String, Map<String, Object>> changes) {
     checkOpen();
     EntityType type = type(typeName);
-    readsCommitted = true;
+    reads.add(type);
     Map<String, Map<String, Object>> current = rowsById(type, changes.keySet());
     Map<String, Map<String, Object>> updated = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, Object>> e : changes.entrySet()) {
@@ -141,7 +141,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   }
 
   private Affected deleteIds(EntityType type, Set<String> ids) {
-    readsCommitted = true;
+    reads.add(type);
     if (ids.isEmpty()) return new Affected(0, 0, List.of());
     Map<EdgeType, Set<String>> cascade = new LinkedHashMap<>();
     if (type instanceof NodeType node) {
@@ -174,7 +174,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   public Affected removeById(String typeName, Collection<String> ids) {
     checkOpen();
     EntityType type = type(typeName);
-    readsCommitted = true;
+    reads.add(type);
     PendingTable p = pendingFor(type);
     ids.forEach(p::remove);
     return new Affected(ids.size(), 0, List.copyOf(ids));
@@ -187,11 +187,12 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     p.upserts.clear();
     p.deletes.clear();
     p.strictInserts.clear();
-    readsCommitted = true;
+    reads.add(p.type);
   }
 
   /** Current full rows of the given ids, as this transaction sees them. */
   private Map<String, Map<String, Object>> rowsById(EntityType type, Collection<String> ids) {
+    reads.add(type);
     Map<String, Map<String, Object>> out = new HashMap<>();
     List<String> all = List.copyOf(new LinkedHashSet<>(ids));
     List<String> columns = type.columnNames();
@@ -208,6 +209,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   }
 
   private Set<String> matchingIds(EntityType type, Predicate where) {
+    reads.add(type);
     Set<String> ids = new LinkedHashSet<>();
     try (RowCursor c = scan(type.name(), new ScanRequest(List.of("id"), where, java.util.OptionalLong.empty()))) {
       while (c.next()) ids.add((String) c.row()[0]);
@@ -246,7 +248,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
    * branch moved since this transaction began.
    */
   public GraphCommit commitAsMerge(String mergedParentCommitId) {
-    readsCommitted = true;
+    reads.addWholeBranch();
     return commit(true, mergedParentCommitId).orElseThrow();
   }
 
@@ -260,7 +262,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     if (!hasChanges() && !evenIfEmpty) return Optional.empty();
     // Loads are the only commits made even when empty without a merged parent.
     WriterKind kind = mergedParent != null ? WriterKind.BranchMerge : evenIfEmpty ? WriterKind.Load : WriterKind.Mutation;
-    return Optional.of(new CommitPipeline(ctx, branch, actor, base, touched(), readsCommitted, mergedParent, kind, expectedHead).run());
+    return Optional.of(new CommitPipeline(ctx, branch, actor, base, touched(), reads, mergedParent, kind, expectedHead).run());
   }
 
   /**

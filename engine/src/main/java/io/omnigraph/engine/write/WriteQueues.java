@@ -10,8 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Process-local ordering of writers. Lock order, always: the (table, branch) queues in sorted key
  * order, then the branch's publish lock. Writers on different tables of one branch stage in
- * parallel and only serialize for the short commit-and-publish step. Correctness across processes
- * comes from the manifest publish, not from these locks.
+ * parallel and only serialize for the short commit-and-publish step, where the branch's
+ * cross-process lock ({@link io.omnigraph.engine.commit.BranchLocks}) is taken last.
  */
 public final class WriteQueues {
   private final Map<String, ReentrantLock> tableQueues = new ConcurrentHashMap<>();
@@ -19,17 +19,28 @@ public final class WriteQueues {
 
   /** Held locks, released in reverse order on close. */
   public static final class Held implements AutoCloseable {
-    private final List<ReentrantLock> locks = new ArrayList<>();
+    private final List<Runnable> releases = new ArrayList<>();
 
     void add(ReentrantLock lock) {
       lock.lock();
-      locks.add(lock);
+      releases.add(lock::unlock);
+    }
+
+    /** Adds a lock taken elsewhere (the cross-process branch lock), released with the rest. */
+    void add(AutoCloseable lock) {
+      releases.add(() -> {
+        try {
+          lock.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot release " + lock + ": " + e.getMessage(), e);
+        }
+      });
     }
 
     @Override
     public void close() {
-      for (int i = locks.size() - 1; i >= 0; i--) locks.get(i).unlock();
-      locks.clear();
+      for (int i = releases.size() - 1; i >= 0; i--) releases.get(i).run();
+      releases.clear();
     }
   }
 

@@ -10,7 +10,6 @@ import static io.omnigraph.engine.recovery.RecoveryFixtures.root;
 import static io.omnigraph.engine.recovery.RecoveryFixtures.sidecars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.omnigraph.engine.Fixtures;
@@ -111,31 +110,25 @@ class RecoveryJournalTest {
   }
 
   @Test
-  void aFailureAfterATableMovedKeepsTheSidecarAndBlocksThatTableUntilRecovery() {
+  void aFailureAfterATableMovedIsRolledBackAtOnceAndBlocksNothing() {
     TablePin pin = personPin();
+    String head = g.snapshot("main").headCommitId();
     JournalEntry op = g.context().recovery().begin(WriterKind.Optimize, "main", "gc", List.of(pin));
     long v = commitPersonRow("Compacted", op.commitId());
     op.committed(pin.identity(), v);
-    RuntimeException thrown = op.failed(new IllegalStateException("publish refused"));
-    RecoveryRequired required = assertInstanceOf(thrown);
-    assertEquals(op.operationId(), required.operationId());
-    assertEquals(1, sidecars(root(g)).size());
+    IllegalStateException refused = new IllegalStateException("publish refused");
+    assertSame(refused, op.failed(refused), "the caller sees its own error, not a request to recover");
+    assertEquals(List.of(), sidecars(root(g)));
 
-    RecoveryRequired blocked = assertThrows(RecoveryRequired.class,
-        () -> RecoveryFixtures.mutatePersonAndCompany(g, "main", "Eve", "someone"));
-    assertEquals(op.operationId(), blocked.operationId());
-    try (var tx = g.begin("main", "someone")) {
-      tx.insert("Company", List.of(Map.of("name", "Unrelated Inc")));
-      tx.commit();
-    }
-
-    g = reopen(g);
-
-    assertEquals(RecoveryKind.RolledForward, audit(g).get(0).kind());
-    assertEquals(v, entry(g, "main", "node:Person").version());
-    assertTrue(g.snapshot("main").get("Company", "Unrelated Inc").isPresent(), "the roll-forward chains after it");
+    RecoveryRecord r = audit(g).get(0);
+    assertEquals(RecoveryKind.RolledBack, r.kind());
+    assertEquals(op.operationId(), r.operationId());
+    assertTrue(g.snapshot("main").get("Person", "Compacted").isEmpty(), "nothing of the failed writer is visible");
+    assertEquals(head, g.snapshot("main").state().commit(g.snapshot("main").headCommitId()).parentCommitId(),
+        "one restoring commit");
     assertPublishedEqualsHead(g, "main");
     RecoveryFixtures.mutatePersonAndCompany(g, "main", "Eve", "someone");
+    assertTrue(g.snapshot("main").get("Person", "Eve").isPresent());
   }
 
   @Test
@@ -143,8 +136,26 @@ class RecoveryJournalTest {
     TablePin pin = personPin();
     JournalEntry op = g.context().recovery().begin(WriterKind.Optimize, "main", null, List.of(pin));
     commitPersonRow("Landed", op.commitId());
-    assertInstanceOf(op.failed(new IllegalStateException("lost the reply")));
-    assertEquals(1, sidecars(root(g)).size());
+    IllegalStateException lost = new IllegalStateException("lost the reply");
+    assertSame(lost, op.failed(lost));
+    assertEquals(List.of(), sidecars(root(g)));
+    assertEquals(RecoveryKind.RolledBack, audit(g).get(0).kind());
+    assertTrue(g.snapshot("main").get("Person", "Landed").isEmpty());
+    assertPublishedEqualsHead(g, "main");
+  }
+
+  @Test
+  void anotherHandleLeavesALiveWritersSidecarAlone() {
+    TablePin pin = personPin();
+    JournalEntry op = g.context().recovery().begin(WriterKind.Optimize, "main", null, List.of(pin));
+    long v = commitPersonRow("InFlight", op.commitId());
+    op.committed(pin.identity(), v);
+    try (Graph other = Graph.open(g.location(), false)) {
+      assertEquals(List.of(), audit(other), "the owner is alive: its sidecar is not settled");
+      assertEquals(1, sidecars(root(g)).size());
+    }
+    op.failed(new IllegalStateException("gave up"));
+    assertEquals(List.of(), sidecars(root(g)));
   }
 
   @Test
@@ -158,7 +169,4 @@ class RecoveryJournalTest {
     none.finish();
   }
 
-  private static RecoveryRequired assertInstanceOf(RuntimeException e) {
-    return org.junit.jupiter.api.Assertions.assertInstanceOf(RecoveryRequired.class, e);
-  }
 }

@@ -134,6 +134,37 @@ class ConcurrencyTest {
   }
 
   @Test
+  void anUpdateSurvivesACommitThatChangedOnlyTablesItDidNotRead() {
+    try (Graph g = Fixtures.loaded(dir)) {
+      GraphTransaction slow = g.begin("main", null);
+      slow.update("Person", Predicate.eq("name", "Alice"), Map.of("age", 50));
+      try (GraphTransaction fast = g.begin("main", null)) {
+        fast.insert("Company", List.of(Map.of("name", "Initech")));
+        fast.commit();
+      }
+      String fastHead = g.snapshot("main").headCommitId();
+      GraphCommit c = slow.commit().orElseThrow();
+      assertEquals(fastHead, c.parentCommitId(), "rebased onto the other commit");
+      assertEquals(50, g.snapshot("main").get("Person", "Alice").orElseThrow().get("age"));
+      assertTrue(g.snapshot("main").get("Company", "Initech").isPresent());
+    }
+  }
+
+  @Test
+  void aDeleteFailsWhenACommitAddedAnEdgeToTheNodeItDeletes() {
+    try (Graph g = Fixtures.loaded(dir)) {
+      GraphTransaction slow = g.begin("main", null);
+      slow.delete("Person", Predicate.eq("name", "Alice"));
+      try (GraphTransaction fast = g.begin("main", null)) {
+        fast.insert("Knows", List.of(Map.of("src", "Bob", "dst", "Alice")));
+        fast.commit();
+      }
+      org.junit.jupiter.api.Assertions.assertThrows(WriteConflict.class, slow::commit);
+      assertTrue(g.snapshot("main").get("Person", "Alice").isPresent());
+    }
+  }
+
+  @Test
   void aStaleInsertOnlyTransactionIsRebasedAndChainsAfterTheOther() {
     try (Graph g = Fixtures.loaded(dir)) {
       GraphTransaction b = g.begin("main", null);
