@@ -32,6 +32,8 @@ public final class EngineContext {
   private final TableStore tables;
   private final ManifestStore manifest;
   private final AtomicReference<Catalog> catalog;
+  /** The schema state file the catalog was read from: another process's schema apply changes it. */
+  private volatile String schemaState;
   private final boolean readOnly;
   private final Ulid ulid = new Ulid();
   private final WriteQueues queues = new WriteQueues();
@@ -51,6 +53,7 @@ public final class EngineContext {
     this.catalog = new AtomicReference<>(catalog);
     this.readOnly = readOnly;
     this.branchLocks = new BranchLocks(store);
+    this.schemaState = store.read(Graph.SCHEMA_STATE_FILE).orElse("");
   }
 
   public ObjectStore store() {
@@ -69,8 +72,26 @@ public final class EngineContext {
     return catalog.get();
   }
 
+  /** Installs the catalog a schema apply of this handle just wrote. */
   public void replaceCatalog(Catalog next) {
     catalog.set(next);
+    schemaState = store.read(Graph.SCHEMA_STATE_FILE).orElse("");
+  }
+
+  /**
+   * Reloads the catalog if another process applied a schema since it was read.
+   *
+   * @return true when the catalog changed
+   */
+  public boolean refreshSchema() {
+    String now = store.read(Graph.SCHEMA_STATE_FILE).orElse("");
+    if (now.equals(schemaState)) return false;
+    synchronized (this) {
+      if (now.equals(schemaState)) return false;
+      catalog.set(SchemaFiles.read(store));
+      schemaState = now;
+      return true;
+    }
   }
 
   public boolean readOnly() {
@@ -112,7 +133,11 @@ public final class EngineContext {
 
   /** The newest committed state of a branch; never a cached head. */
   public Snapshot latest(String branch) {
-    return at(branch, manifest.latestVersion(branch));
+    long version = manifest.latestVersion(branch);
+    RowsAt known = newestRows.get(branch);
+    // A version this handle did not publish may come from another process's schema apply.
+    if (known == null || known.version() != version) refreshSchema();
+    return at(branch, version);
   }
 
   /** The state of a branch at one manifest version. */

@@ -33,10 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * reopening their connections, and with one of them killed by SIGKILL mid-run: every acknowledged
  * write is present, no failed or retried attempt is visible, the counter equals the acknowledged
  * increments and no two increments read the same value. The size is set by
- * {@code -Domnigraph.multiprocess.ops=N} (operations per writer).
+ * {@code -Domnigraph.multiprocess.ops=N} (operations per writer) and {@code
+ * -Domnigraph.multiprocess.writers=N}.
  */
 class MultiProcessWritersTest {
-  private static final int WRITERS = 3;
+  private static final int WRITERS = Integer.getInteger("omnigraph.multiprocess.writers", 3);
   private static final int OPERATIONS = Integer.getInteger("omnigraph.multiprocess.ops", 45);
 
   @TempDir Path dir;

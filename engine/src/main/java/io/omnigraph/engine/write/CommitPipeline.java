@@ -14,6 +14,7 @@ import io.omnigraph.engine.recovery.RecoverySweep;
 import io.omnigraph.engine.recovery.TableClassifier;
 import io.omnigraph.engine.recovery.TablePin;
 import io.omnigraph.engine.recovery.WriterKind;
+import io.omnigraph.engine.schema.Catalog;
 import io.omnigraph.engine.schema.EntityType;
 import io.omnigraph.engine.storage.ManifestRow;
 import io.omnigraph.engine.storage.StagedWrite;
@@ -36,6 +37,7 @@ final class CommitPipeline {
   private final String branch;
   private final String actor;
   private Snapshot base;
+  private final Catalog preparedWith;
   private final Map<EntityType, PendingTable> touched;
   private final ReadSet reads;
   private final String mergedParent;
@@ -51,6 +53,7 @@ final class CommitPipeline {
     this.branch = branch;
     this.actor = actor;
     this.base = base;
+    this.preparedWith = base.catalog();
     this.touched = touched;
     this.reads = reads;
   }
@@ -59,6 +62,7 @@ final class CommitPipeline {
     List<String> keys = touched.keySet().stream().map(EntityType::tableKey).toList();
     try (WriteQueues.Held held = ctx.queues().acquireTables(branch, keys)) {
       Snapshot start = ctx.latest(branch);
+      requireCatalogUnchanged();
       checkExpectedHead(start);
       rebaseOrRefuse(start);
       // A table's first write on a branch forks it: a change to storage that only the branch's
@@ -94,7 +98,16 @@ final class CommitPipeline {
   private void lockBranch(WriteQueues.Held held) {
     ctx.queues().acquirePublish(held, branch);
     held.add(ctx.branchLocks().acquire(branch));
+    ctx.refreshSchema();
+    requireCatalogUnchanged();
     new RecoverySweep(ctx).runFor(branch);
+  }
+
+  /** Rows were prepared, and tables are staged, with the catalog the transaction started from. */
+  private void requireCatalogUnchanged() {
+    if (ctx.catalog() != preparedWith) {
+      throw new WriteConflict("the graph's schema changed since this transaction began; retry the transaction");
+    }
   }
 
   private boolean needsFork(EntityType type) {

@@ -1,0 +1,57 @@
+package io.omnigraph.engine.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.omnigraph.engine.Fixtures;
+import io.omnigraph.engine.Graph;
+import io.omnigraph.engine.error.WriteConflict;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two handles on one directory stand for two processes: neither shares the other's locks, queues
+ * or caches, only the files.
+ */
+class TwoHandlesTest {
+  @TempDir Path dir;
+
+  @Test
+  void aWriterWhoseSchemaAnotherHandleChangedFailsRetryablyAndThenSeesTheNewSchema() {
+    try (Graph a = Fixtures.loaded(dir); Graph b = Graph.open(a.location(), false)) {
+      GraphTransaction stale = b.begin("main", "b");
+      stale.insert("Person", List.of(Fixtures.person("Eve", 20)));
+      a.applySchema(Fixtures.schema().replace("age: I32?", "age: I32?\n  nickname: String?"), false);
+
+      assertThrows(WriteConflict.class, stale::commit);
+      assertTrue(b.snapshot("main").get("Person", "Eve").isEmpty());
+      try (GraphTransaction retry = b.begin("main", "b")) {
+        Map<String, Object> eve = new HashMap<>(Fixtures.person("Eve", 20));
+        eve.put("nickname", "E");
+        retry.insert("Person", List.of(eve));
+        retry.commit();
+      }
+      assertEquals("E", a.snapshot("main").get("Person", "Eve").orElseThrow().get("nickname"));
+    }
+  }
+
+  @Test
+  void insertsFromTwoHandlesIntoOneTableInterleaveAndBothLand() {
+    try (Graph a = Fixtures.loaded(dir); Graph b = Graph.open(a.location(), false)) {
+      GraphTransaction first = a.begin("main", "a");
+      first.insert("Person", List.of(Fixtures.person("Eve", 20)));
+      GraphTransaction second = b.begin("main", "b");
+      second.insert("Person", List.of(Fixtures.person("Mallory", 40)));
+      first.commit();
+      second.commit();
+      assertTrue(a.snapshot("main").get("Person", "Eve").isPresent());
+      assertTrue(a.snapshot("main").get("Person", "Mallory").isPresent());
+      assertEquals(a.snapshot("main").headCommitId(), b.snapshot("main").headCommitId());
+    }
+  }
+}
