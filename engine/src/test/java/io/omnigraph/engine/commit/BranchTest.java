@@ -159,6 +159,9 @@ class BranchTest {
   @Test
   void branchOperationsAreRefusedWhileSchemaApplyHoldsItsLock() {
     g.createBranch("feature", "main");
+    // A live applier: it holds the owner lock and has created the lock branch.
+    io.omnigraph.engine.storage.StoreLock applier =
+        g.context().store().tryLock(BranchLocks.DIR + "/schema-apply.lock").orElseThrow();
     io.omnigraph.engine.storage.InternalBranches.create(g.context().manifest(), "__schema_apply_lock__");
     for (Runnable op : List.<Runnable>of(() -> g.createBranch("other", "main"), () -> g.deleteBranch("feature"),
         () -> g.merge("feature", "main", null))) {
@@ -167,6 +170,7 @@ class BranchTest {
       assertTrue(e.getMessage().contains("unavailable while schema apply is in progress"), e.getMessage());
     }
     assertEquals(List.of("main", "feature"), g.branches(), "the internal lock branch is never listed");
+    applier.close();
   }
 
   @Test

@@ -16,6 +16,7 @@ import io.omnigraph.engine.error.OmniGraphException;
 import io.omnigraph.engine.read.RowCursor;
 import io.omnigraph.engine.schema.EntityType;
 import io.omnigraph.engine.storage.InternalBranches;
+import io.omnigraph.engine.storage.StoreLock;
 import io.omnigraph.engine.storage.TableRef;
 import io.omnigraph.engine.write.GraphTransaction;
 import java.nio.file.Path;
@@ -272,6 +273,8 @@ class SchemaApplyTest {
 
   @Test
   void aHeldLockRefusesAnotherApplyAndStaysHidden() {
+    // Another applier, alive: it holds the owner lock and has created the lock branch.
+    StoreLock otherApplier = g.context().store().tryLock("__locks/schema-apply.lock").orElseThrow();
     InternalBranches.create(g.context().manifest(), SchemaApplyLock.BRANCH);
     assertEquals(List.of("main"), g.branches());
     OmniGraphException e = assertThrows(OmniGraphException.class, () -> schema.apply(WITH_NICKNAME, false));
@@ -280,8 +283,21 @@ class SchemaApplyTest {
     assertThrows(OmniGraphException.class, () -> InternalBranches.create(g.context().manifest(), SchemaApplyLock.BRANCH),
         "two appliers racing past the check cannot both create the lock");
     g.context().manifest().deleteBranch(SchemaApplyLock.BRANCH);
+    otherApplier.close();
     assertTrue(schema.apply(WITH_NICKNAME, false).applied());
     assertFalse(SchemaApplyLock.held(g.context()), "the lock is released after an apply");
+  }
+
+  @Test
+  void aLockBranchLeftByADeadApplierBlocksNothing() {
+    // An applier killed mid-apply leaves the branch; the kernel dropped its owner lock.
+    InternalBranches.create(g.context().manifest(), SchemaApplyLock.BRANCH);
+    assertFalse(SchemaApplyLock.held(g.context()), "no live applier holds it");
+    g.createBranch("feature", "main");
+    g.deleteBranch("feature");
+    InternalBranches.create(g.context().manifest(), SchemaApplyLock.BRANCH);
+    assertTrue(schema.apply(WITH_NICKNAME, false).applied());
+    assertFalse(g.context().manifest().branchNames().contains(SchemaApplyLock.BRANCH));
   }
 
   @Test
