@@ -37,7 +37,7 @@ final class GraphRegistry {
 
   /** A lease on the shared handle for {@code location}, opening it with {@code opener} if needed. */
   synchronized Lease acquire(String location, boolean readOnly, Opener opener) throws SQLException {
-    Key key = new Key(location, readOnly);
+    Key key = new Key(identity(location), readOnly);
     Entry entry = open.get(key);
     if (entry == null) {
       entry = new Entry(opener.open());
@@ -45,6 +45,24 @@ final class GraphRegistry {
     }
     entry.leases++;
     return new Lease(key, entry.graph);
+  }
+
+  /**
+   * What makes two locations one graph: for a local directory its real path, so that a graph reached
+   * through a symbolic link or a relative path shares the handle (and its write queues) with the
+   * same graph reached directly.
+   */
+  static String identity(String location) {
+    if (location.contains("://")) return location;
+    java.nio.file.Path path = java.nio.file.Path.of(location).toAbsolutePath().normalize();
+    java.nio.file.Path existing = path;
+    while (existing != null && !java.nio.file.Files.exists(existing)) existing = existing.getParent();
+    if (existing == null) return path.toString();
+    try {
+      return existing.toRealPath().resolve(existing.relativize(path)).toString();
+    } catch (java.io.IOException e) {
+      return path.toString();
+    }
   }
 
   /** Number of live handles; for tests. */

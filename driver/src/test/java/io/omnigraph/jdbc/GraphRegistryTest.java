@@ -41,6 +41,22 @@ class GraphRegistryTest {
   }
 
   @Test
+  void aGraphReachedThroughASymbolicLinkSharesTheHandleOfItsRealPath() throws Exception {
+    GraphRegistry registry = new GraphRegistry();
+    String location = dir.resolve("g").toString();
+    Graph.init(location, SCHEMA).close();
+    Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link"), dir);
+    GraphRegistry.Opener opener = () -> Graph.open(location, false);
+    try (GraphRegistry.Lease direct = registry.acquire(location, false, opener);
+        GraphRegistry.Lease linked = registry.acquire(link.resolve("g").toString(), false, opener);
+        GraphRegistry.Lease dotted = registry.acquire(dir.resolve("x/../g").toString(), false, opener)) {
+      assertSame(direct.graph(), linked.graph());
+      assertSame(direct.graph(), dotted.graph());
+      assertEquals(1, registry.openHandles());
+    }
+  }
+
+  @Test
   void readOnlyConnectionsGetTheirOwnHandle() throws SQLException {
     GraphRegistry registry = new GraphRegistry();
     String location = dir.resolve("g").toString();
