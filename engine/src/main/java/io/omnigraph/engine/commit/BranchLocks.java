@@ -53,6 +53,19 @@ public final class BranchLocks {
    * @throws WriteConflict if another writer held it for longer than the timeout
    */
   public Held acquire(String branch) {
+    return acquire(branch, DIR + "/branch-" + URLEncoder.encode(branch, StandardCharsets.UTF_8) + ".lock");
+  }
+
+  /**
+   * Waits for the lock on the set of branch names, which creating or deleting a branch holds so
+   * that name checks (exists, path prefixes, dependants) and the change they allow happen as one
+   * step, in every process. Taken before any branch's lock.
+   */
+  public Held acquireBranchNames() {
+    return acquire("", DIR + "/branch-names.lock");
+  }
+
+  private Held acquire(String branch, String path) {
     Gate gate = gates.computeIfAbsent(branch, b -> new Gate());
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     try {
@@ -63,7 +76,7 @@ public final class BranchLocks {
     }
     if (gate.local.getHoldCount() == 1) {
       try {
-        gate.shared = acquireShared(branch, deadline);
+        gate.shared = acquireShared(branch, path, deadline);
       } catch (RuntimeException e) {
         gate.local.unlock();
         throw e;
@@ -90,8 +103,7 @@ public final class BranchLocks {
     }
   }
 
-  private StoreLock acquireShared(String branch, long deadline) {
-    String path = DIR + "/branch-" + URLEncoder.encode(branch, StandardCharsets.UTF_8) + ".lock";
+  private StoreLock acquireShared(String branch, String path, long deadline) {
     long pause = 1;
     while (true) {
       Optional<StoreLock> lock = store.tryLock(path);
@@ -108,7 +120,7 @@ public final class BranchLocks {
   }
 
   private WriteConflict timedOut(String branch) {
-    return new WriteConflict("another writer held branch '" + branch + "' for more than " + timeoutMillis
-        + " ms; retry the transaction");
+    String what = branch.isEmpty() ? "the branch list" : "branch '" + branch + "'";
+    return new WriteConflict("another writer held " + what + " for more than " + timeoutMillis + " ms; retry");
   }
 }

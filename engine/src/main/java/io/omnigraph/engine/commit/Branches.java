@@ -34,6 +34,12 @@ public final class Branches {
   /** Creates {@code name} at the current head of {@code from}. */
   public BranchInfo create(String name, String from) {
     ctx.checkWritable();
+    try (BranchLocks.Held names = ctx.branchLocks().acquireBranchNames()) {
+      return createLocked(name, from);
+    }
+  }
+
+  private BranchInfo createLocked(String name, String from) {
     if (name != null && name.strip().equals(BranchName.MAIN)) throw OmniGraphException.badInput("cannot create branch 'main'");
     BranchName branch = new BranchName(name);
     if (BranchName.isInternal(branch.value())) {
@@ -61,6 +67,13 @@ public final class Branches {
    */
   public void delete(String name) {
     ctx.checkWritable();
+    try (BranchLocks.Held names = ctx.branchLocks().acquireBranchNames();
+        BranchLocks.Held branch = ctx.branchLocks().acquire(name)) {
+      deleteLocked(name);
+    }
+  }
+
+  private void deleteLocked(String name) {
     if (name.equals(BranchName.MAIN)) throw OmniGraphException.badInput("cannot delete branch 'main'");
     if (BranchName.isInternal(name)) {
       throw OmniGraphException.badInput("branch delete does not allow internal system ref '" + name + "'");
@@ -68,6 +81,10 @@ public final class Branches {
     if (!exists(name)) throw OmniGraphException.notFound("branch '" + name + "' not found");
     for (String other : names()) {
       if (other.equals(name)) continue;
+      if (!other.equals(BranchName.MAIN) && name.equals(ctx.manifest().parentOf(other))) {
+        throw OmniGraphException.state("cannot delete branch '" + name + "' because branch '" + other
+            + "' still depends on it (it was created from it)");
+      }
       for (TableEntry e : ctx.latest(other).state().tables()) {
         if (name.equals(e.tableBranch())) {
           throw OmniGraphException.state("cannot delete branch '" + name + "' because branch '" + other
