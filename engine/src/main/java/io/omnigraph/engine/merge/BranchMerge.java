@@ -9,14 +9,15 @@ import io.omnigraph.engine.error.ConstraintViolation;
 import io.omnigraph.engine.error.OmniGraphException;
 import io.omnigraph.engine.error.WriteConflict;
 import io.omnigraph.engine.write.GraphTransaction;
+import io.omnigraph.engine.write.WriteQueues;
 import java.util.List;
 
 /**
  * Merges one graph branch into another (SPEC §5). The source is only read. The target is written
  * through one {@link GraphTransaction} on the target alone, begun on exactly the target head the
- * merge read, so a write landing on the target meanwhile fails the merge with a
- * {@link WriteConflict} instead of being overwritten. No state is shared between merges: merges
- * into different targets run in parallel without seeing each other.
+ * merge read; the merge holds the target's write locks from reading its head to publishing, so
+ * writers on the target (in any process) wait for it rather than starve it. No state is shared
+ * between merges: merges into different targets run in parallel without seeing each other.
  */
 public final class BranchMerge {
   private final EngineContext ctx;
@@ -50,7 +51,16 @@ public final class BranchMerge {
     if (source.equals(target)) throw OmniGraphException.badInput("branch_merge requires distinct source and target branches");
     requireMergeable(source);
     requireMergeable(target);
-    if (!dryRun) ctx.checkWritable();
+    if (dryRun) return mergeHeld(source, target, actor, true);
+    ctx.checkWritable();
+    // Writers on the target wait while the merge computes, so a busy target cannot starve it.
+    List<String> tables = ctx.catalog().allTypes().stream().map(t -> t.tableKey()).toList();
+    try (WriteQueues.Held held = ctx.queues().acquireBranch(target, tables, ctx.branchLocks())) {
+      return mergeHeld(source, target, actor, false);
+    }
+  }
+
+  private MergeResult mergeHeld(String source, String target, String actor, boolean dryRun) {
     Snapshot sourceHead = ctx.latest(source);
     Snapshot targetHead = ctx.latest(target);
     afterCapture.run();

@@ -67,12 +67,13 @@ final class CommitPipeline {
       rebaseOrRefuse(start);
       // A table's first write on a branch forks it: a change to storage that only the branch's
       // lock may make, so that two processes never fork the same table at once.
-      if (touched.keySet().stream().anyMatch(this::needsFork)) lockBranch(held);
+      boolean locked = touched.keySet().stream().anyMatch(this::needsFork);
+      if (locked) lockBranch(held);
       new Validator(base, touched).validate();
       Map<EntityType, StagedWrite> staged = new LinkedHashMap<>();
       for (EntityType type : touched.keySet()) staged.put(type, stage(type));
       ctx.failpoints().hit(Failpoints.COMMIT_AFTER_STAGE);
-      if (!ctx.branchLocks().heldByCurrentThread(branch)) lockBranch(held);
+      if (!locked) lockBranch(held);
       Snapshot head = ctx.latest(branch);
       checkExpectedHead(head);
       if (head.manifestVersion() != base.manifestVersion()) {

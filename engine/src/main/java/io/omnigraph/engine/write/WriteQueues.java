@@ -55,6 +55,23 @@ public final class WriteQueues {
     return held;
   }
 
+  /**
+   * Holds a whole branch still: every table queue, the publish lock and the cross-process lock, in
+   * lock order. For a writer that must compute against a head nobody moves meanwhile (a merge);
+   * its own commit then re-enters these locks.
+   */
+  public Held acquireBranch(String branch, Iterable<String> tableKeys, io.omnigraph.engine.commit.BranchLocks locks) {
+    Held held = acquireTables(branch, tableKeys);
+    try {
+      acquirePublish(held, branch);
+      held.add(locks.acquire(branch));
+      return held;
+    } catch (RuntimeException e) {
+      held.close();
+      throw e;
+    }
+  }
+
   /** Adds the branch's publish lock to locks already held; taken after every table queue. */
   void acquirePublish(Held held, String branch) {
     held.add(publishLocks.computeIfAbsent(branch, k -> new ReentrantLock(true)));

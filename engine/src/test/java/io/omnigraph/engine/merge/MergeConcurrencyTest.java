@@ -146,4 +146,35 @@ class MergeConcurrencyTest {
       assertTrue(g.snapshot(feature).get("Person", fromWriter).isEmpty(), "the source is never written");
     }
   }
+
+  @Test
+  void aMergeLandsOnATargetThatAWriterKeepsBusy() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      String name = "feat" + i;
+      write(g, "main", tx -> tx.insert("Person", List.of(person("base-" + name, 1))));
+    }
+    g.createBranch("feature", "main");
+    write(g, "feature", tx -> tx.insert("Person", List.of(person("FromFeature", 7))));
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicInteger inserted = new java.util.concurrent.atomic.AtomicInteger();
+    Future<?> writer = pool.submit(() -> {
+      while (!stop.get()) {
+        int n = inserted.incrementAndGet();
+        write(g, "main", tx -> tx.insert("Person", List.of(person("busy" + n, n))));
+        Thread.sleep(20);
+      }
+      return null;
+    });
+    try {
+      Thread.sleep(100);
+      MergeResult r = g.merge("feature", "main", "merger");
+      assertEquals(MergeOutcome.MERGED, r.outcome(), "the merge lands on its first attempt");
+    } finally {
+      stop.set(true);
+      writer.get(30, TimeUnit.SECONDS);
+    }
+    Set<String> main = people("main");
+    assertTrue(main.contains("FromFeature"));
+    for (int n = 1; n <= inserted.get(); n++) assertTrue(main.contains("busy" + n), "busy" + n + " landed too");
+  }
 }
