@@ -14,7 +14,7 @@ public record CacheBudget(int openVersions, long indexCacheBytes, long metadataC
   private static final long MIB = 1024 * 1024;
 
   /** What a graph handle uses unless told otherwise; docs/operations.md explains the sizes. */
-  public static final CacheBudget DEFAULT = new CacheBudget(64, 256 * MIB, 64 * MIB);
+  public static final CacheBudget DEFAULT = new CacheBudget(16, 256 * MIB, 64 * MIB);
 
   public CacheBudget {
     if (openVersions < 1) throw new IllegalArgumentException("openVersions must be at least 1, not " + openVersions);

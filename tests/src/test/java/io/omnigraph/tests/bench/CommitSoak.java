@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -18,8 +20,13 @@ import java.util.stream.Stream;
  * Not a test; run {@code bench/run-commit-soak.sh [commits]} (default 10,000). docs/benchmarks.md
  * records a run. Growth of RSS with a flat Java heap is native memory the engine keeps per commit.
  *
+ * <p>Every commit writes one more small fragment, and the duplicate-key check scans each of them,
+ * so commit latency grows with the commits since the last compaction; {@code bench.optimizeEvery}
+ * runs {@code OPTIMIZE} on that schedule, as docs/operations.md advises for write-heavy graphs.
+ *
  * <p>System properties: {@code bench.dir} (work directory, default a new temp directory, deleted
- * afterwards unless {@code bench.keep=true}), {@code bench.every} (report interval, default 200).
+ * afterwards unless {@code bench.keep=true}), {@code bench.every} (report interval, default 200),
+ * {@code bench.optimizeEvery} (default 0: never).
  */
 public final class CommitSoak {
   static final String SCHEMA = "node Item { name: String @key  n: I32 }\n";
@@ -29,30 +36,34 @@ public final class CommitSoak {
   public static void main(String[] args) throws Exception {
     int commits = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int every = Integer.getInteger("bench.every", 200);
+    int optimizeEvery = Integer.getInteger("bench.optimizeEvery", 0);
     String dirProperty = System.getProperty("bench.dir");
     Path dir = dirProperty == null
         ? Files.createTempDirectory("omnigraph-soak")
         : Files.createDirectories(Path.of(dirProperty));
-    System.out.printf("%,d commits; max heap %,d MB; %d processors; load average %.2f%n", commits,
+    String schedule = optimizeEvery > 0 ? String.format(", OPTIMIZE every %,d", optimizeEvery) : "";
+    System.out.printf("%,d commits%s; max heap %,d MB; %d processors; load average %.2f%n", commits, schedule,
         Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), loadAverage());
-    System.out.println("| commits | RSS MB | heap used MB | p50 ms | p99 ms | load avg |");
-    System.out.println("|---:|---:|---:|---:|---:|---:|");
+    System.out.println("| commits | RSS MB | heap used MB | heap committed MB | p50 ms | p99 ms | load avg |");
+    System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
     try {
       Path schema = dir.resolve("soak.pg");
       Files.writeString(schema, SCHEMA);
       String url = "jdbc:omnigraph:" + dir.resolve("graph") + "?create=true&schema=" + schema + "&actor=soak";
       try (Connection c = DriverManager.getConnection(url)) {
-        run(c, commits, every);
+        run(c, commits, every, optimizeEvery);
       }
     } finally {
       if (!Boolean.getBoolean("bench.keep")) deleteTree(dir);
     }
   }
 
-  private static void run(Connection c, int commits, int every) throws SQLException {
+  private static void run(Connection c, int commits, int every, int optimizeEvery) throws SQLException {
     long[] window = new long[every];
-    try (PreparedStatement insert = c.prepareStatement("INSERT INTO Item (name, n) VALUES (?, ?)")) {
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO Item (name, n) VALUES (?, ?)");
+        Statement control = c.createStatement()) {
       for (int i = 1; i <= commits; i++) {
+        if (optimizeEvery > 0 && i % optimizeEvery == 0) optimize(control);
         insert.setString(1, "item-" + i);
         insert.setInt(2, i);
         long t0 = System.nanoTime();
@@ -62,10 +73,18 @@ public final class CommitSoak {
           long[] sorted = window.clone();
           Arrays.sort(sorted);
           Runtime rt = Runtime.getRuntime();
-          System.out.printf("| %,d | %,d | %,d | %.1f | %.1f | %.2f |%n", i, residentBytes() >> 20,
-              (rt.totalMemory() - rt.freeMemory()) >> 20, percentile(sorted, 0.50) / 1e6,
+          System.out.printf("| %,d | %,d | %,d | %,d | %.1f | %.1f | %.2f |%n", i, residentBytes() >> 20,
+              (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20, percentile(sorted, 0.50) / 1e6,
               percentile(sorted, 0.99) / 1e6, loadAverage());
         }
+      }
+    }
+  }
+
+  private static void optimize(Statement control) throws SQLException {
+    try (ResultSet rs = control.executeQuery("OPTIMIZE")) {
+      while (rs.next()) {
+        // per-table statistics; only the compaction matters here
       }
     }
   }
