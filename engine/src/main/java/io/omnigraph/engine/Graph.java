@@ -98,7 +98,7 @@ public final class Graph implements AutoCloseable {
       String genesis = new io.omnigraph.engine.commit.Ulid().next();
       rows.add(ManifestState.commitRow(new GraphCommit(genesis, null, 1, null, null, null, nowMicros())));
       rows.add(ManifestState.headRow("main", genesis, null));
-      new ManifestStore(store.uri(ManifestStore.DIR), allocator).create(rows);
+      new ManifestStore(store.uri(ManifestStore.DIR), tables).create(rows);
       SchemaFiles.write(store, catalog);
       store.delete(INIT_CLAIM);
     } catch (RuntimeException e) {
@@ -125,7 +125,7 @@ public final class Graph implements AutoCloseable {
     Catalog catalog = SchemaFiles.read(store);
     BufferAllocator allocator = new RootAllocator();
     TableStore tables = new TableStore(allocator);
-    ManifestStore manifest = new ManifestStore(store.uri(ManifestStore.DIR), allocator);
+    ManifestStore manifest = new ManifestStore(store.uri(ManifestStore.DIR), tables);
     checkInternalVersion(location, manifest, tables, allocator);
     EngineContext ctx = new EngineContext(store, tables, manifest, catalog, readOnly);
     if (!readOnly) {

@@ -8,9 +8,14 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.lance.ipc.LanceScanner;
+import org.lance.ipc.ScanOptions;
 
-/** A {@link RowCursor} over a Lance scan, converting one Arrow batch at a time. */
+/**
+ * A {@link RowCursor} over a Lance scan, converting one Arrow batch at a time. It holds a lease on
+ * the table version's handle until closed, so the read cache cannot close the handle mid-scan.
+ */
 final class ArrowRowCursor implements RowCursor {
+  private final DatasetCache.Lease lease;
   private final LanceScanner scanner;
   private final ArrowReader reader;
   private final List<String> columns;
@@ -19,10 +24,24 @@ final class ArrowRowCursor implements RowCursor {
   private int index = -1;
   private boolean done;
 
-  ArrowRowCursor(LanceScanner scanner, List<String> columns) {
-    this.scanner = scanner;
-    this.reader = scanner.scanBatches();
+  ArrowRowCursor(DatasetCache.Lease lease, ScanOptions options, List<String> columns) {
+    this.lease = lease;
+    this.scanner = lease.dataset().newScan(options);
+    try {
+      this.reader = scanner.scanBatches();
+    } catch (RuntimeException e) {
+      closeQuietly(scanner, e);
+      throw e;
+    }
     this.columns = List.copyOf(columns);
+  }
+
+  private static void closeQuietly(AutoCloseable c, RuntimeException pending) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      pending.addSuppressed(e);
+    }
   }
 
   @Override
@@ -71,9 +90,8 @@ final class ArrowRowCursor implements RowCursor {
 
   @Override
   public void close() {
-    try {
-      reader.close();
-      scanner.close();
+    try (lease; scanner; reader) {
+      // reverse declaration order: the handle the scan reads must outlive the scan
     } catch (Exception e) {
       throw OmniGraphException.storage("cannot close scan: " + e.getMessage(), e);
     }

@@ -29,6 +29,7 @@ import org.lance.FragmentMetadata;
 import org.lance.Transaction;
 import org.lance.operation.Update;
 import org.lance.Ref;
+import org.lance.Session;
 import org.lance.WriteParams;
 import org.lance.ipc.LanceScanner;
 import org.lance.ipc.ScanOptions;
@@ -61,10 +62,16 @@ public final class ManifestStore {
 
   private final String uri;
   private final BufferAllocator allocator;
+  private final Session session;
 
-  public ManifestStore(String uri, BufferAllocator allocator) {
+  /**
+   * @param tables the graph handle's table store, whose allocator and Lance session this store
+   *     shares, so that manifest metadata counts against the same {@link CacheBudget}
+   */
+  public ManifestStore(String uri, TableStore tables) {
     this.uri = uri;
-    this.allocator = allocator;
+    this.allocator = tables.allocator();
+    this.session = tables.session();
   }
 
   /** A read of one manifest version: its rows and the version number. */
@@ -74,7 +81,7 @@ public final class ManifestStore {
   public long create(List<ManifestRow> rows) {
     try (VectorSchemaRoot root = toRoot(rows);
         ArrowReader reader = ArrowStreams.readerOf(root, allocator);
-        Dataset ds = Dataset.write().allocator(allocator).reader(reader).uri(uri)
+        Dataset ds = Dataset.write().allocator(allocator).session(session).reader(reader).uri(uri)
             .mode(WriteParams.WriteMode.CREATE).enableStableRowIds(true).execute()) {
       return ds.version();
     } catch (OmniGraphException e) {
@@ -162,9 +169,9 @@ public final class ManifestStore {
       try (VectorSchemaRoot root = toRoot(ordered)) {
         fresh = Fragment.create(writeUri(branch), allocator, root, STAGE_PARAMS);
       }
-      Transaction tx = new Transaction.Builder().readVersion(expectedVersion).operation(Update.builder()
-          .removedFragmentIds(removed).updatedFragments(updated).newFragments(fresh).build()).build();
-      try (Dataset after = new CommitBuilder(ds).execute(tx)) {
+      try (Transaction tx = new Transaction.Builder().readVersion(expectedVersion).operation(Update.builder()
+              .removedFragmentIds(removed).updatedFragments(updated).newFragments(fresh).build()).build();
+          Dataset after = new CommitBuilder(ds).execute(tx)) {
         int newFragment = after.getFragments().stream().map(Fragment::getId).filter(id -> !before.contains(id))
             .max(Integer::compare).orElse(-1);
         boolean headWritten = ordered.get(ordered.size() - 1).objectId().equals(headId);
@@ -256,7 +263,7 @@ public final class ManifestStore {
 
   private Dataset open(String branch, Long version) {
     try {
-      Dataset base = Dataset.open().allocator(allocator).uri(uri).build();
+      Dataset base = Dataset.open().allocator(allocator).session(session).uri(uri).build();
       if (isMain(branch) && version == null) return base;
       try (base) {
         if (isMain(branch)) return base.checkoutVersion(version);

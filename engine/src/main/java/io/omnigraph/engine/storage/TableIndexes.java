@@ -81,16 +81,20 @@ public final class TableIndexes {
 
   /** Columns of a table version that carry an index, with the Lance index type of each. */
   public Map<String, String> indexedColumns(TableRef ref) {
-    return indexedColumns(tables.dataset(ref));
+    try (DatasetCache.Lease lease = tables.lease(ref)) {
+      return indexedColumns(lease.dataset());
+    }
   }
 
   /** Rows not yet covered by every index of the table version (new fragments since the build). */
   public long unindexedRows(TableRef ref) {
-    Dataset ds = tables.dataset(ref);
-    long rows = ds.countRows();
-    long worst = 0;
-    for (IndexDescription d : ds.describeIndices()) worst = Math.max(worst, rows - d.getRowsIndexed());
-    return worst;
+    try (DatasetCache.Lease lease = tables.lease(ref)) {
+      Dataset ds = lease.dataset();
+      long rows = ds.countRows();
+      long worst = 0;
+      for (IndexDescription d : ds.describeIndices()) worst = Math.max(worst, rows - d.getRowsIndexed());
+      return worst;
+    }
   }
 
   /**
@@ -161,10 +165,9 @@ public final class TableIndexes {
 
   /** Runs a filtered scan of {@code ref} to the end and reports how Lance answered it. */
   public LookupProbe probe(TableRef ref, String lanceFilter) {
-    Dataset ds = tables.dataset(ref);
     ScanOptions opts = new ScanOptions.Builder().columns(List.of("id")).filter(lanceFilter).collectStats(true).build();
     long matched = 0;
-    try (LanceScanner scanner = ds.newScan(opts)) {
+    try (DatasetCache.Lease lease = tables.lease(ref); LanceScanner scanner = lease.dataset().newScan(opts)) {
       try (ArrowReader reader = scanner.scanBatches()) {
         while (reader.loadNextBatch()) matched += reader.getVectorSchemaRoot().getRowCount();
       }

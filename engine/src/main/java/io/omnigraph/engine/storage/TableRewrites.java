@@ -60,7 +60,12 @@ public final class TableRewrites {
     if (sources.size() != target.getFields().size()) {
       throw new IllegalArgumentException("one source per target field is required");
     }
-    Dataset ds = tables.dataset(ref);
+    try (DatasetCache.Lease lease = tables.lease(ref)) {
+      return stage(ref, lease.dataset(), target, sources);
+    }
+  }
+
+  private StagedRewrite stage(TableRef ref, Dataset ds, Schema target, List<String> sources) {
     long rows = ds.countRows();
     if (rows == 0) return new StagedRewrite(ref.uri(), ref.version(), target, List.of(), 0);
     List<String> read = sources.stream().filter(s -> s != null).distinct().toList();

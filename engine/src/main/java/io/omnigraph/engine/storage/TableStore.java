@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.UInt8Vector;
@@ -25,6 +24,7 @@ import org.lance.Dataset;
 import org.lance.Fragment;
 import org.lance.FragmentMetadata;
 import org.lance.Ref;
+import org.lance.Session;
 import org.lance.Transaction;
 import org.lance.WriteParams;
 import org.lance.ipc.LanceScanner;
@@ -39,26 +39,39 @@ import org.lance.operation.Update;
  * it happens; recovery can therefore account for every version a writer created.
  *
  * <p>Read handles are cached per (uri, branch, version): a Lance version never changes once
- * written, and handles are safe to share between threads.
+ * written, and handles are safe to share between threads. Every dataset this store opens shares
+ * one Lance session, so the native caches of the whole graph stay within its {@link CacheBudget}.
  */
 public final class TableStore implements AutoCloseable {
-  private static final int CACHE_LIMIT = 1024;
   private static final WriteParams STAGE_PARAMS = new WriteParams.Builder().withEnableStableRowIds(true).build();
 
   private final BufferAllocator allocator;
-  private final Map<TableRef, Dataset> readCache = new ConcurrentHashMap<>();
+  private final Session session;
+  private final DatasetCache readCache;
 
   public TableStore(BufferAllocator allocator) {
+    this(allocator, CacheBudget.fromSystemProperties());
+  }
+
+  public TableStore(BufferAllocator allocator, CacheBudget budget) {
     this.allocator = allocator;
+    this.session = Session.builder().indexCacheSizeBytes(budget.indexCacheBytes())
+        .metadataCacheSizeBytes(budget.metadataCacheBytes()).build();
+    this.readCache = new DatasetCache(budget.openVersions(), this::openVersion);
   }
 
   public BufferAllocator allocator() {
     return allocator;
   }
 
+  /** The Lance session of this graph handle; every dataset opened for the graph shares it. */
+  Session session() {
+    return session;
+  }
+
   /** Creates an empty table dataset (version 1) with stable row ids. */
   public void create(String uri, Schema schema) {
-    try (Dataset ds = Dataset.write().allocator(allocator).schema(schema).uri(uri)
+    try (Dataset ds = Dataset.write().allocator(allocator).session(session).schema(schema).uri(uri)
         .mode(WriteParams.WriteMode.CREATE).enableStableRowIds(true).execute()) {
       ds.version();
     } catch (RuntimeException e) {
@@ -121,9 +134,27 @@ public final class TableStore implements AutoCloseable {
    */
   public StagedWrite stage(
       TableRef ref, EntityType type, Collection<String> removeIds, boolean removeAll, List<Map<String, Object>> newRows) {
-    Dataset ds = dataset(ref);
     List<Long> removed = new ArrayList<>();
     List<FragmentMetadata> updated = new ArrayList<>();
+    long rowsRemoved;
+    try (DatasetCache.Lease lease = lease(ref)) {
+      rowsRemoved = stageRemovals(lease.dataset(), removeIds, removeAll, removed, updated);
+    }
+    List<FragmentMetadata> fresh = List.of();
+    if (!newRows.isEmpty()) {
+      try (VectorSchemaRoot root = VectorSchemaRoot.create(type.arrowSchema(), allocator)) {
+        RowCodec.write(type, newRows, root);
+        fresh = Fragment.create(writeUri(ref), allocator, root, STAGE_PARAMS);
+      } catch (RuntimeException e) {
+        throw OmniGraphException.storage("cannot stage rows for " + type.name() + ": " + e.getMessage(), e);
+      }
+    }
+    return new StagedWrite(ref.uri(), ref.lanceBranch(), ref.version(), removed, updated, fresh, newRows.size(), rowsRemoved);
+  }
+
+  /** Marks rows deleted fragment by fragment; returns how many rows that removes. */
+  private long stageRemovals(Dataset ds, Collection<String> removeIds, boolean removeAll, List<Long> removed,
+      List<FragmentMetadata> updated) {
     long rowsRemoved = 0;
     if (removeAll) {
       for (Fragment f : ds.getFragments()) {
@@ -139,16 +170,7 @@ public final class TableStore implements AutoCloseable {
         else updated.add(after);
       }
     }
-    List<FragmentMetadata> fresh = List.of();
-    if (!newRows.isEmpty()) {
-      try (VectorSchemaRoot root = VectorSchemaRoot.create(type.arrowSchema(), allocator)) {
-        RowCodec.write(type, newRows, root);
-        fresh = Fragment.create(writeUri(ref), allocator, root, STAGE_PARAMS);
-      } catch (RuntimeException e) {
-        throw OmniGraphException.storage("cannot stage rows for " + type.name() + ": " + e.getMessage(), e);
-      }
-    }
-    return new StagedWrite(ref.uri(), ref.lanceBranch(), ref.version(), removed, updated, fresh, newRows.size(), rowsRemoved);
+    return rowsRemoved;
   }
 
   /**
@@ -168,9 +190,9 @@ public final class TableStore implements AutoCloseable {
           ? Append.builder().fragments(w.newFragments()).build()
           : Update.builder().removedFragmentIds(w.removedFragmentIds()).updatedFragments(w.updatedFragments())
               .newFragments(w.newFragments()).build();
-      Transaction tx = new Transaction.Builder().readVersion(w.readVersion()).operation(op)
-          .transactionProperties(properties).build();
-      try (Dataset committed = new CommitBuilder(head).execute(tx)) {
+      try (Transaction tx = new Transaction.Builder().readVersion(w.readVersion()).operation(op)
+              .transactionProperties(properties).build();
+          Dataset committed = new CommitBuilder(head).execute(tx)) {
         return committed.version();
       }
     } catch (OmniGraphException e) {
@@ -183,9 +205,9 @@ public final class TableStore implements AutoCloseable {
   /** Makes {@code version}'s content the new HEAD (one new version); used to undo a crashed writer. */
   public long restore(String uri, String lanceBranch, long version) {
     try (Dataset head = openLatest(uri, lanceBranch)) {
-      Transaction tx = new Transaction.Builder().readVersion(head.version())
-          .operation(Restore.builder().version(version).build()).build();
-      try (Dataset restored = new CommitBuilder(head).execute(tx)) {
+      try (Transaction tx = new Transaction.Builder().readVersion(head.version())
+              .operation(Restore.builder().version(version).build()).build();
+          Dataset restored = new CommitBuilder(head).execute(tx)) {
         return restored.version();
       }
     }
@@ -194,7 +216,11 @@ public final class TableStore implements AutoCloseable {
   /** The transaction properties recorded by the commit that produced HEAD, if any. */
   public Map<String, String> headTransactionProperties(String uri, String lanceBranch) {
     try (Dataset head = openLatest(uri, lanceBranch)) {
-      return head.readTransaction().flatMap(Transaction::transactionProperties).orElse(Map.of());
+      java.util.Optional<Transaction> read = head.readTransaction();
+      if (read.isEmpty()) return Map.of();
+      try (Transaction tx = read.get()) {
+        return tx.transactionProperties().orElse(Map.of());
+      }
     }
   }
 
@@ -203,43 +229,30 @@ public final class TableStore implements AutoCloseable {
     ScanOptions.Builder b = new ScanOptions.Builder().columns(columns).batchSize(8192);
     if (lanceFilter != null && !lanceFilter.equals("true")) b.filter(lanceFilter);
     if (limit != null) b.limit(limit);
-    return new ArrowRowCursor(dataset(ref).newScan(b.build()), columns);
+    DatasetCache.Lease lease = lease(ref);
+    try {
+      return new ArrowRowCursor(lease, b.build(), columns);
+    } catch (RuntimeException e) {
+      lease.close();
+      throw e;
+    }
   }
 
   public long count(TableRef ref, String lanceFilter) {
-    Dataset ds = dataset(ref);
-    return lanceFilter == null || lanceFilter.equals("true") ? ds.countRows() : ds.countRows(lanceFilter);
-  }
-
-  /** The cached read handle of one immutable table version. */
-  Dataset dataset(TableRef ref) {
-    Dataset cached = readCache.get(ref);
-    if (cached != null) return cached;
-    Dataset opened = openVersion(ref);
-    if (readCache.size() >= CACHE_LIMIT) {
-      evictSome();
-    }
-    Dataset raced = readCache.putIfAbsent(ref, opened);
-    if (raced != null) {
-      opened.close();
-      return raced;
-    }
-    return opened;
-  }
-
-  private void evictSome() {
-    // Dropping entries without closing them keeps in-flight scans safe; the native handles are
-    // reclaimed when the graph closes its allocator-owned resources or by finalization.
-    int n = 0;
-    for (TableRef k : readCache.keySet()) {
-      if (n++ > CACHE_LIMIT / 4) break;
-      readCache.remove(k);
+    try (DatasetCache.Lease lease = lease(ref)) {
+      Dataset ds = lease.dataset();
+      return lanceFilter == null || lanceFilter.equals("true") ? ds.countRows() : ds.countRows(lanceFilter);
     }
   }
 
-  private Dataset openVersion(TableRef ref) {
+  /** A lease on the cached read handle of one immutable table version; close it when done reading. */
+  DatasetCache.Lease lease(TableRef ref) {
+    return readCache.acquire(ref);
+  }
+
+  Dataset openVersion(TableRef ref) {
     try {
-      Dataset base = Dataset.open().allocator(allocator).uri(ref.uri()).build();
+      Dataset base = open(ref.uri());
       Ref r = ref.lanceBranch() == null ? Ref.ofMain(ref.version()) : Ref.ofBranch(ref.lanceBranch(), ref.version());
       if (ref.lanceBranch() == null && base.version() == ref.version()) return base;
       try (base) {
@@ -253,7 +266,7 @@ public final class TableStore implements AutoCloseable {
 
   Dataset openLatest(String uri, String lanceBranch) {
     try {
-      Dataset base = Dataset.open().allocator(allocator).uri(uri).build();
+      Dataset base = open(uri);
       if (lanceBranch == null) return base;
       try (base) {
         return base.checkout(Ref.ofBranch(lanceBranch));
@@ -262,6 +275,10 @@ public final class TableStore implements AutoCloseable {
       throw OmniGraphException.storage("cannot open " + uri + (lanceBranch == null ? "" : " on " + lanceBranch)
           + ": " + e.getMessage(), e);
     }
+  }
+
+  private Dataset open(String uri) {
+    return Dataset.open().allocator(allocator).session(session).uri(uri).build();
   }
 
   private String writeUri(TableRef ref) {
@@ -294,9 +311,13 @@ public final class TableStore implements AutoCloseable {
     return out;
   }
 
+  /** Closes idle read handles and releases the session; handles of open scans close with their scans. */
   @Override
   public void close() {
-    readCache.values().forEach(Dataset::close);
-    readCache.clear();
+    try {
+      readCache.close();
+    } finally {
+      session.close();
+    }
   }
 }
