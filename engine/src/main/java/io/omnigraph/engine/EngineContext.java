@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link Graph}.
  */
 public final class EngineContext {
-  private static final int STATE_CACHE_LIMIT = 256;
+  private static final int STATE_CACHE_LIMIT = 32;
 
   private final ObjectStore store;
   private final TableStore tables;
@@ -40,7 +40,15 @@ public final class EngineContext {
   private final BranchLocks branchLocks;
   private final Failpoints failpoints = Failpoints.fromSystemProperty();
   private final RecoveryJournal recovery = new RecoveryJournal(this);
-  private final Map<String, ManifestState> states = new ConcurrentHashMap<>();
+  /** Decoded manifest versions, least recently used evicted first; guarded by itself. */
+  private final Map<String, ManifestState> states = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, ManifestState> eldest) {
+      return size() > STATE_CACHE_LIMIT;
+    }
+  };
+  /** Every commit decoded so far, by id: immutable, shared by every version that lists it. */
+  private final Map<String, io.omnigraph.engine.commit.GraphCommit> commits = new ConcurrentHashMap<>();
   /** Per branch, the newest fully read manifest rows, so the next version reads only what changed. */
   private final Map<String, RowsAt> newestRows = new ConcurrentHashMap<>();
 
@@ -128,7 +136,9 @@ public final class EngineContext {
   /** Drops cached state of a deleted branch, so a re-created branch of that name starts fresh. */
   public void forgetBranch(String branch) {
     newestRows.remove(branch);
-    states.keySet().removeIf(k -> k.startsWith(branch + "\u0000"));
+    synchronized (states) {
+      states.keySet().removeIf(k -> k.startsWith(branch + "\u0000"));
+    }
   }
 
   /** The newest committed state of a branch; never a cached head. */
@@ -143,11 +153,15 @@ public final class EngineContext {
   /** The state of a branch at one manifest version. */
   public Snapshot at(String branch, long version) {
     String key = branch + "\u0000" + version;
-    ManifestState state = states.get(key);
+    ManifestState state;
+    synchronized (states) {
+      state = states.get(key);
+    }
     if (state == null) {
-      state = ManifestState.decode(branch, version, rowsAt(branch, version));
-      if (states.size() >= STATE_CACHE_LIMIT) states.clear();
-      states.put(key, state);
+      state = ManifestState.decode(branch, version, rowsAt(branch, version), commits);
+      synchronized (states) {
+        states.put(key, state);
+      }
     }
     return new Snapshot(catalog.get(), state, tables, store);
   }

@@ -40,6 +40,15 @@ public final class ManifestState {
   }
 
   public static ManifestState decode(String branch, long version, List<ManifestRow> rows) {
+    return decode(branch, version, rows, new HashMap<>());
+  }
+
+  /**
+   * Decodes one version, reusing commits already decoded for other versions: commit rows never
+   * change once written, and every version of a branch repeats all of its history's.
+   */
+  public static ManifestState decode(String branch, long version, List<ManifestRow> rows,
+      Map<String, GraphCommit> decodedCommits) {
     Map<Long, ManifestRow> registrations = new HashMap<>();
     Map<Long, ManifestRow> latest = new HashMap<>();
     Map<Long, Long> tombstonedAt = new HashMap<>();
@@ -52,7 +61,7 @@ public final class ManifestState {
             (a, b) -> pairKey(a) != pairKey(b) ? (a.tableIncarnationId() > b.tableIncarnationId() ? a : b)
                 : (a.tableVersion() >= b.tableVersion() ? a : b));
         case ManifestRow.TABLE_TOMBSTONE -> tombstonedAt.merge(pairKey(r), r.tableVersion(), Math::max);
-        case ManifestRow.GRAPH_COMMIT -> commits.add(commit(r));
+        case ManifestRow.GRAPH_COMMIT -> commits.add(decodedCommits.computeIfAbsent(r.objectId(), id -> commit(r)));
         case ManifestRow.GRAPH_HEAD -> {
           if (r.objectId().equals(ManifestIds.head(branch))) head = meta(r).path("head_commit_id").asText(null);
         }
