@@ -52,7 +52,7 @@ public final class EngineContext {
   /** Per branch, the newest fully read manifest rows, so the next version reads only what changed. */
   private final Map<String, RowsAt> newestRows = new ConcurrentHashMap<>();
 
-  private record RowsAt(long version, Map<String, ManifestRow> rows, long headRowAddress) {}
+  private record RowsAt(long version, Map<String, ManifestRow> rows, long headRowAddress, long maxFragmentId) {}
 
   EngineContext(ObjectStore store, TableStore tables, ManifestStore manifest, Catalog catalog, boolean readOnly) {
     this.store = store;
@@ -175,7 +175,7 @@ public final class EngineContext {
       if (known == null || known.version() != fromVersion || published.version() != fromVersion + 1) return known;
       Map<String, ManifestRow> next = new LinkedHashMap<>(known.rows());
       rows.forEach(r -> next.put(r.objectId(), r));
-      return new RowsAt(published.version(), next, published.headRowAddress());
+      return new RowsAt(published.version(), next, published.headRowAddress(), published.maxFragmentId());
     });
   }
 
@@ -210,8 +210,11 @@ public final class EngineContext {
     RowsAt known = newestRows.get(branch);
     if (known != null && known.version() < version) {
       Map<String, ManifestRow> rows = new LinkedHashMap<>(known.rows());
-      for (ManifestRow r : manifest.readChangedSince(branch, version, known.version()).rows()) rows.put(r.objectId(), r);
-      newestRows.put(branch, new RowsAt(version, rows, -1));
+      ManifestStore.Read changed = manifest.readChangedSince(branch, version, known.maxFragmentId());
+      for (ManifestRow r : changed.rows()) rows.put(r.objectId(), r);
+      // A head row not rewritten since still lives where it did.
+      long head = changed.headRowAddress() >= 0 ? changed.headRowAddress() : known.headRowAddress();
+      newestRows.put(branch, new RowsAt(version, rows, head, changed.maxFragmentId()));
       return List.copyOf(rows.values());
     }
     if (known != null && known.version() == version) return List.copyOf(known.rows().values());
@@ -219,7 +222,7 @@ public final class EngineContext {
     if (known == null || known.version() < read.version()) {
       Map<String, ManifestRow> rows = new LinkedHashMap<>();
       read.rows().forEach(r -> rows.put(r.objectId(), r));
-      newestRows.put(branch, new RowsAt(read.version(), rows, -1));
+      newestRows.put(branch, new RowsAt(read.version(), rows, read.headRowAddress(), read.maxFragmentId()));
     }
     return read.rows();
   }

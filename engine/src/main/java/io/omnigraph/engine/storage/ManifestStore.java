@@ -74,8 +74,14 @@ public final class ManifestStore {
     this.session = tables.session();
   }
 
-  /** A read of one manifest version: its rows and the version number. */
-  public record Read(long version, List<ManifestRow> rows) {}
+  /**
+   * A read of one manifest version.
+   *
+   * @param maxFragmentId the highest fragment id of that version: a later read of the same branch
+   *     finds every row written since in fragments above it
+   * @param headRowAddress where the branch's head row lives, or -1 when the read did not see it
+   */
+  public record Read(long version, List<ManifestRow> rows, long maxFragmentId, long headRowAddress) {}
 
   /** Creates the manifest holding {@code rows} as its first version. */
   public long create(List<ManifestRow> rows) {
@@ -100,27 +106,44 @@ public final class ManifestStore {
 
   /** Every row of the manifest of {@code branch} at {@code version} (null = newest). */
   public Read read(String branch, Long version) {
-    return readChangedSince(branch, version, 0);
+    return readChangedSince(branch, version, -1);
   }
 
   /**
-   * The rows of {@code branch} at {@code version} written or rewritten after manifest version
-   * {@code since} (0 = every row). Manifest rows are only ever added or replaced by object id, so
-   * applying these to the state at {@code since} yields the state at {@code version}.
+   * The rows of {@code branch} at {@code version} written or rewritten since an earlier version of
+   * the same branch whose highest fragment id was {@code sinceFragmentId} (-1 = every row). Every
+   * publish writes its rows, replacements included, as new fragments, and Lance numbers fragments
+   * upward along a lineage, so only fragments above {@code sinceFragmentId} are read: the cost is
+   * the change, not the history. Applying the rows by object id to the earlier state yields this one.
    */
-  public Read readChangedSince(String branch, Long version, long since) {
+  public Read readChangedSince(String branch, Long version, long sinceFragmentId) {
     try (Dataset ds = open(branch, version)) {
+      List<Integer> fresh = new ArrayList<>();
+      long maxFragment = sinceFragmentId;
+      for (Fragment f : ds.getFragments()) {
+        if (f.getId() > sinceFragmentId) fresh.add(f.getId());
+        maxFragment = Math.max(maxFragment, f.getId());
+      }
       List<ManifestRow> rows = new ArrayList<>();
-      ScanOptions.Builder b = new ScanOptions.Builder().columns(COLUMNS).batchSize(8192);
-      if (since > 0) b.filter("_row_last_updated_at_version > " + since);
-      ScanOptions opts = b.build();
-      try (LanceScanner scanner = ds.newScan(opts); ArrowReader reader = scanner.scanBatches()) {
+      long headAddress = -1;
+      if (fresh.isEmpty()) return new Read(ds.version(), rows, maxFragment, headAddress);
+      String headId = "graph_head:" + branchLabel(branch);
+      ScanOptions.Builder b = new ScanOptions.Builder().columns(COLUMNS).withRowAddress(true).batchSize(8192);
+      if (sinceFragmentId >= 0) b.fragmentIds(fresh);
+      try (LanceScanner scanner = ds.newScan(b.build()); ArrowReader reader = scanner.scanBatches()) {
         while (reader.loadNextBatch()) {
           VectorSchemaRoot root = reader.getVectorSchemaRoot();
-          for (int i = 0; i < root.getRowCount(); i++) rows.add(fromRoot(root, i));
+          var addr = root.getVector("_rowaddr");
+          for (int i = 0; i < root.getRowCount(); i++) {
+            ManifestRow row = fromRoot(root, i);
+            rows.add(row);
+            if (row.objectId().equals(headId)) {
+              headAddress = addr instanceof UInt8Vector u ? u.get(i) : ((org.apache.arrow.vector.BigIntVector) addr).get(i);
+            }
+          }
         }
       }
-      return new Read(ds.version(), rows);
+      return new Read(ds.version(), rows, maxFragment, headAddress);
     } catch (OmniGraphException e) {
       throw e;
     } catch (Exception e) {
@@ -129,7 +152,7 @@ public final class ManifestStore {
   }
 
   /** A landed publish: the new manifest version and where the branch's head row now lives. */
-  public record Published(long version, long headRowAddress) {}
+  public record Published(long version, long headRowAddress, long maxFragmentId) {}
 
   /**
    * Publishes rows as the next version of the branch's manifest, only if that branch is still at
@@ -172,12 +195,13 @@ public final class ManifestStore {
       try (Transaction tx = new Transaction.Builder().readVersion(expectedVersion).operation(Update.builder()
               .removedFragmentIds(removed).updatedFragments(updated).newFragments(fresh).build()).build();
           Dataset after = new CommitBuilder(ds).execute(tx)) {
-        int newFragment = after.getFragments().stream().map(Fragment::getId).filter(id -> !before.contains(id))
-            .max(Integer::compare).orElse(-1);
+        List<Integer> ids = after.getFragments().stream().map(Fragment::getId).toList();
+        int newFragment = ids.stream().filter(id -> !before.contains(id)).max(Integer::compare).orElse(-1);
+        long maxFragment = ids.stream().mapToLong(Integer::longValue).max().orElse(-1);
         boolean headWritten = ordered.get(ordered.size() - 1).objectId().equals(headId);
         long address = newFragment >= 0 && fresh.size() == 1 && headWritten
             ? ((long) newFragment << 32) | (ordered.size() - 1) : -1;
-        return new Published(after.version(), address);
+        return new Published(after.version(), address, maxFragment);
       }
     } catch (OmniGraphException e) {
       throw e;

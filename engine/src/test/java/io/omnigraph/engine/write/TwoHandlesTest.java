@@ -54,4 +54,28 @@ class TwoHandlesTest {
       assertEquals(a.snapshot("main").headCommitId(), b.snapshot("main").headCommitId());
     }
   }
+
+  @Test
+  void eachHandleReadsTheOthersCommitsIncrementallyAndAgreesWithAFreshRead() {
+    try (Graph a = Fixtures.loaded(dir); Graph b = Graph.open(a.location(), false)) {
+      for (int i = 0; i < 12; i++) {
+        Graph writer = i % 3 == 0 ? b : a;
+        try (GraphTransaction tx = writer.begin("main", "w")) {
+          tx.insert("Person", List.of(Fixtures.person("P" + i, i)));
+          if (i % 4 == 0) tx.update("Person", io.omnigraph.engine.read.Predicate.eq("name", "Alice"), Map.of("age", i));
+          tx.commit();
+        }
+        a.snapshot("main");
+        b.snapshot("main");
+      }
+      try (Graph fresh = Graph.open(a.location(), true)) {
+        for (Graph g : List.of(a, b)) {
+          assertEquals(List.copyOf(fresh.snapshot("main").state().tables()), List.copyOf(g.snapshot("main").state().tables()));
+          assertEquals(fresh.snapshot("main").state().commits(), g.snapshot("main").state().commits());
+          assertEquals(fresh.snapshot("main").headCommitId(), g.snapshot("main").headCommitId());
+        }
+        assertEquals(8, fresh.snapshot("main").get("Person", "Alice").orElseThrow().get("age"));
+      }
+    }
+  }
 }
