@@ -12,6 +12,7 @@ import io.omnigraph.engine.schema.Catalog;
 import io.omnigraph.engine.storage.ManifestStore;
 import io.omnigraph.engine.storage.ObjectStore;
 import io.omnigraph.engine.storage.TableStore;
+import io.omnigraph.engine.write.KnownIds;
 import io.omnigraph.engine.write.WriteQueues;
 import io.omnigraph.engine.storage.ManifestRow;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ public final class EngineContext {
   private final Ulid ulid = new Ulid();
   private final WriteQueues queues = new WriteQueues();
   private final BranchLocks branchLocks;
+  private final KnownIds knownIds = new KnownIds(Integer.getInteger("omnigraph.cache.knownIds", KnownIds.DEFAULT_BUDGET));
   private final Failpoints failpoints = Failpoints.fromSystemProperty();
   private final RecoveryJournal recovery = new RecoveryJournal(this);
   /** Decoded manifest versions, least recently used evicted first; guarded by itself. */
@@ -108,6 +110,11 @@ public final class EngineContext {
 
   public WriteQueues queues() {
     return queues;
+  }
+
+  /** The ids of recently written tables, for existence checks without scans. */
+  public KnownIds knownIds() {
+    return knownIds;
   }
 
   /** The cross-process write locks of this graph's branches. */

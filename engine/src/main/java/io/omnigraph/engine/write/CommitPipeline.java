@@ -69,7 +69,7 @@ final class CommitPipeline {
       // lock may make, so that two processes never fork the same table at once.
       boolean locked = touched.keySet().stream().anyMatch(this::needsFork);
       if (locked) lockBranch(held);
-      new Validator(base, touched).validate();
+      new Validator(base, touched, ctx.knownIds()).validate();
       Map<EntityType, StagedWrite> staged = new LinkedHashMap<>();
       for (EntityType type : touched.keySet()) staged.put(type, stage(type));
       ctx.failpoints().hit(Failpoints.COMMIT_AFTER_STAGE);
@@ -79,7 +79,7 @@ final class CommitPipeline {
       if (head.manifestVersion() != base.manifestVersion()) {
         Snapshot staledFrom = base;
         rebaseOrRefuse(head);
-        new Validator(base, touched).validate();
+        new Validator(base, touched, ctx.knownIds()).validate();
         // Only another process (or the recovery of a dead one) can have moved a table whose queue
         // this process holds; what was staged against the old version is staged again.
         for (EntityType type : touched.keySet()) {
@@ -168,6 +168,9 @@ final class CommitPipeline {
         TableEntry before = base.entry(e.getKey());
         long version = ctx.tables().commit(w, props);
         journal.committed(before.registrationId(), version);
+        PendingTable p = touched.get(e.getKey());
+        ctx.knownIds().committed(new TableRef(w.uri(), w.lanceBranch(), w.readVersion()), version, p.replaceAll, p.deletes,
+            p.upserts.keySet());
         if (rows.isEmpty()) failpoints.hit(Failpoints.COMMIT_AFTER_TABLE_COMMIT);
         long rowCount = Math.max(0, before.rowCount() + w.rowsAdded() - w.rowsRemoved());
         rows.add(ManifestState.versionRow(new TableEntry(before.tableKey(), before.stableTableId(), before.incarnationId(),

@@ -271,7 +271,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
    */
   public void validate() {
     checkOpen();
-    new Validator(base, touched()).validate();
+    new Validator(base, touched(), ctx.knownIds()).validate();
   }
 
   private Map<EntityType, PendingTable> touched() {

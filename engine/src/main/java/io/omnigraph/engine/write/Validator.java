@@ -29,9 +29,11 @@ final class Validator {
   private final Snapshot base;
   private final Map<EntityType, PendingTable> touched;
   private final Map<String, PendingTable> byName = new HashMap<>();
+  private final KnownIds knownIds;
 
-  Validator(Snapshot base, Map<EntityType, PendingTable> touched) {
+  Validator(Snapshot base, Map<EntityType, PendingTable> touched, KnownIds knownIds) {
     this.base = base;
+    this.knownIds = knownIds;
     this.touched = touched;
     touched.forEach((t, p) -> byName.put(t.name(), p));
   }
@@ -198,6 +200,10 @@ final class Validator {
   }
 
   private Set<String> existingInBase(EntityType type, List<String> ids) {
+    if (ids.isEmpty()) return new HashSet<>();
+    Set<String> known = knownIds.existing(base.ref(type), base.entry(type).rowCount(), ids,
+        () -> base.scan(type.name(), new ScanRequest(List.of("id"), Predicate.TRUE, OptionalLong.empty())));
+    if (known != null) return known;
     Set<String> found = new HashSet<>();
     if (ids.size() > CHUNK) {
       // Without an index every IN-list query is a full scan; one scan of the id column is cheaper.

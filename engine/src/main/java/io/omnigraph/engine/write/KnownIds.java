@@ -1,0 +1,118 @@
+package io.omnigraph.engine.write;
+
+import io.omnigraph.engine.read.RowCursor;
+import io.omnigraph.engine.storage.TableRef;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The ids of each table's newest known version, kept in memory so that a strict insert's
+ * existence check costs a hash lookup instead of a scan of every fragment (a table gains one per
+ * commit). A table's set is read once, by one scan of its id column, and then carried forward by
+ * this handle's own commits; a version made elsewhere (another process, recovery, maintenance that
+ * rewrote the table) is not carried forward but read again when first needed.
+ *
+ * <p>Bounded: at most {@code budget} ids in all, least recently used tables dropped first; a table
+ * larger than the budget is never held and its checks scan as before. Thread-safe: the sets never
+ * leave this object, and are read and changed only under its lock.
+ */
+public final class KnownIds {
+  /** Default budget: about 100 MB of heap. */
+  public static final int DEFAULT_BUDGET = 1_000_000;
+
+  private record Lineage(String uri, String lanceBranch) {
+    static Lineage of(TableRef ref) {
+      return new Lineage(ref.uri(), ref.lanceBranch());
+    }
+  }
+
+  private record Known(long version, Set<String> ids) {}
+
+  private final int budget;
+  private int held;
+  // Guarded by this; access order, so iteration starts at the least recently used table.
+  private final Map<Lineage, Known> tables = new LinkedHashMap<>(16, 0.75f, true);
+
+  public KnownIds(int budget) {
+    this.budget = budget;
+  }
+
+  /**
+   * Which of {@code candidates} exist in {@code ref}'s version, or null when that version's ids are
+   * not held and {@code rowCount} is over the budget (the caller then scans).
+   *
+   * @param scanIds reads every id of that version; called only when the set must be (re)built
+   */
+  Set<String> existing(TableRef ref, long rowCount, Collection<String> candidates, Supplier<RowCursor> scanIds) {
+    Lineage lineage = Lineage.of(ref);
+    synchronized (this) {
+      Known known = tables.get(lineage);
+      if (known != null && known.version() == ref.version()) return present(known.ids(), candidates);
+    }
+    if (rowCount > budget) return null;
+    Set<String> ids = new HashSet<>();
+    try (RowCursor c = scanIds.get()) {
+      while (c.next()) ids.add((String) c.row()[0]);
+    }
+    synchronized (this) {
+      Known known = tables.get(lineage);
+      // Only ever move a table's set forward: an old snapshot's check must not replace the newest.
+      if (known == null || known.version() < ref.version()) put(lineage, new Known(ref.version(), ids));
+    }
+    return present(ids, candidates);
+  }
+
+  private static Set<String> present(Set<String> ids, Collection<String> candidates) {
+    Set<String> out = new HashSet<>();
+    for (String id : candidates) if (ids.contains(id)) out.add(id);
+    return out;
+  }
+
+  /**
+   * Carries a table's set across this handle's own commit from {@code readVersion} to
+   * {@code newVersion}: {@code removed} ids leave (every id when {@code removeAll}), {@code added}
+   * ids join. A set not at {@code readVersion} is dropped instead.
+   */
+  synchronized void committed(TableRef readRef, long newVersion, boolean removeAll, Collection<String> removed,
+      Collection<String> added) {
+    Lineage lineage = Lineage.of(readRef);
+    Known known = tables.get(lineage);
+    if (known == null) return;
+    if (known.version() != readRef.version()) {
+      drop(lineage);
+      return;
+    }
+    Set<String> next = removeAll ? new HashSet<>() : known.ids();
+    if (!removeAll) next.removeAll(removed);
+    next.addAll(added);
+    drop(lineage);
+    put(lineage, new Known(newVersion, next));
+  }
+
+  /** Ids held in all; for tests. */
+  synchronized int held() {
+    return held;
+  }
+
+  private void put(Lineage lineage, Known known) {
+    drop(lineage);
+    tables.put(lineage, known);
+    held += known.ids().size();
+    Iterator<Map.Entry<Lineage, Known>> eldest = tables.entrySet().iterator();
+    while (held > budget && eldest.hasNext()) {
+      Map.Entry<Lineage, Known> e = eldest.next();
+      held -= e.getValue().ids().size();
+      eldest.remove();
+    }
+  }
+
+  private void drop(Lineage lineage) {
+    Known gone = tables.remove(lineage);
+    if (gone != null) held -= gone.ids().size();
+  }
+}

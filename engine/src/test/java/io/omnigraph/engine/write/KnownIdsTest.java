@@ -1,0 +1,109 @@
+package io.omnigraph.engine.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.omnigraph.engine.Fixtures;
+import io.omnigraph.engine.Graph;
+import io.omnigraph.engine.error.ConstraintViolation;
+import io.omnigraph.engine.read.RowCursor;
+import io.omnigraph.engine.storage.TableRef;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KnownIdsTest {
+  @TempDir Path dir;
+
+  /** A scan over fixed ids that counts how often it runs. */
+  private static Supplier<RowCursor> scanOf(AtomicInteger scans, String... ids) {
+    return () -> {
+      scans.incrementAndGet();
+      Iterator<String> it = List.of(ids).iterator();
+      return new RowCursor() {
+        String current;
+
+        @Override
+        public List<String> columns() {
+          return List.of("id");
+        }
+
+        @Override
+        public boolean next() {
+          if (!it.hasNext()) return false;
+          current = it.next();
+          return true;
+        }
+
+        @Override
+        public Object[] row() {
+          return new Object[] {current};
+        }
+
+        @Override
+        public void close() {}
+      };
+    };
+  }
+
+  @Test
+  void aSetIsReadOnceAndCarriedForwardByOwnCommits() {
+    KnownIds known = new KnownIds(100);
+    AtomicInteger scans = new AtomicInteger();
+    TableRef v1 = new TableRef("t", null, 1);
+    assertEquals(Set.of("a"), known.existing(v1, 2, List.of("a", "z"), scanOf(scans, "a", "b")));
+    assertEquals(Set.of("b"), known.existing(v1, 2, List.of("b"), scanOf(scans, "a", "b")));
+    assertEquals(1, scans.get());
+
+    known.committed(v1, 2, false, List.of("a"), List.of("c"));
+    TableRef v2 = new TableRef("t", null, 2);
+    assertEquals(Set.of("b", "c"), known.existing(v2, 2, List.of("a", "b", "c"), scanOf(scans)));
+    assertEquals(1, scans.get(), "no scan after an own commit");
+  }
+
+  @Test
+  void aVersionMadeElsewhereIsReadAgainAndAnOverBudgetTableIsNeverHeld() {
+    KnownIds known = new KnownIds(3);
+    AtomicInteger scans = new AtomicInteger();
+    known.existing(new TableRef("t", null, 1), 2, List.of("a"), scanOf(scans, "a", "b"));
+    known.committed(new TableRef("t", null, 5), 6, false, List.of(), List.of("x"));
+    assertEquals(Set.of("x"), known.existing(new TableRef("t", null, 7), 1, List.of("x"), scanOf(scans, "x")));
+    assertEquals(2, scans.get(), "a commit from another version is not carried forward");
+
+    assertNull(known.existing(new TableRef("big", null, 1), 4, List.of("a"), scanOf(scans, "a", "b", "c", "d")));
+    known.existing(new TableRef("u", null, 1), 3, List.of("a"), scanOf(scans, "a", "b", "c"));
+    assertEquals(3, known.held(), "the least recently used table made room");
+  }
+
+  @Test
+  void strictInsertsStillFindCommittedDuplicatesAcrossManyCommits() {
+    try (Graph g = Fixtures.loaded(dir)) {
+      for (int i = 0; i < 20; i++) {
+        try (GraphTransaction tx = g.begin("main", null)) {
+          tx.insert("Person", List.of(Fixtures.person("P" + i, i)));
+          tx.commit();
+        }
+      }
+      try (GraphTransaction tx = g.begin("main", null)) {
+        tx.delete("Person", io.omnigraph.engine.read.Predicate.eq("name", "P3"));
+        tx.commit();
+      }
+      for (String dup : List.of("P0", "P19", "Alice")) {
+        try (GraphTransaction tx = g.begin("main", null)) {
+          tx.insert("Person", List.of(Fixtures.person(dup, 1)));
+          org.junit.jupiter.api.Assertions.assertThrows(ConstraintViolation.class, tx::commit, dup);
+        }
+      }
+      try (GraphTransaction tx = g.begin("main", null)) {
+        tx.insert("Person", List.of(Fixtures.person("P3", 1)));
+        tx.commit();
+      }
+      assertEquals(1, g.snapshot("main").get("Person", "P3").orElseThrow().get("age"));
+    }
+  }
+}
