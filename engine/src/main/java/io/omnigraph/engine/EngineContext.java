@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class EngineContext {
   private static final int STATE_CACHE_LIMIT = 32;
+  /** Manifest fragments on main at which a publish compacts them (one is added per publish). */
+  private static final int MANIFEST_COMPACT_AT = Integer.getInteger("omnigraph.manifest.compactAt", 64);
 
   private final ObjectStore store;
   private final TableStore tables;
@@ -210,7 +212,15 @@ public final class EngineContext {
     }
     ManifestStore.Published p = manifest.publish(branch, base.version(), rows, replaces, headAddress);
     published(branch, base.version(), p, rows);
+    if (p.fragments() >= MANIFEST_COMPACT_AT && !readOnly && isMain(branch)) {
+      // Same rows, fewer files; the next read picks the rewritten fragments up as changed rows.
+      manifest.compactMain(p.version());
+    }
     return p.version();
+  }
+
+  private static boolean isMain(String branch) {
+    return branch == null || branch.equals("main");
   }
 
   private List<ManifestRow> rowsAt(String branch, long version) {

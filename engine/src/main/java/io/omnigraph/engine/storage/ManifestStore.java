@@ -33,6 +33,11 @@ import org.lance.Session;
 import org.lance.WriteParams;
 import org.lance.ipc.LanceScanner;
 import org.lance.ipc.ScanOptions;
+import org.lance.compaction.Compaction;
+import org.lance.compaction.CompactionOptions;
+import org.lance.compaction.CompactionPlan;
+import org.lance.compaction.CompactionTask;
+import org.lance.compaction.RewriteResult;
 
 /**
  * The {@code __manifest} dataset: the single authority on which table versions and commits make
@@ -152,7 +157,7 @@ public final class ManifestStore {
   }
 
   /** A landed publish: the new manifest version and where the branch's head row now lives. */
-  public record Published(long version, long headRowAddress, long maxFragmentId) {}
+  public record Published(long version, long headRowAddress, long maxFragmentId, int fragments) {}
 
   /**
    * Publishes rows as the next version of the branch's manifest, only if that branch is still at
@@ -201,7 +206,7 @@ public final class ManifestStore {
         boolean headWritten = ordered.get(ordered.size() - 1).objectId().equals(headId);
         long address = newFragment >= 0 && fresh.size() == 1 && headWritten
             ? ((long) newFragment << 32) | (ordered.size() - 1) : -1;
-        return new Published(after.version(), address, maxFragment);
+        return new Published(after.version(), address, maxFragment, ids.size());
       }
     } catch (OmniGraphException e) {
       throw e;
@@ -238,6 +243,30 @@ public final class ManifestStore {
 
   private String writeUri(String branch) {
     return isMain(branch) ? uri : uri + "/tree/" + branch;
+  }
+
+  /**
+   * Rewrites main's small fragments (every publish adds one) into few, as one new version holding
+   * the same rows, so that opening and reading the newest version does not grow with history.
+   * Call only while holding main's write lock.
+   *
+   * @return the new version, or -1 when main moved past {@code expectedVersion} or nothing needed it
+   */
+  public long compactMain(long expectedVersion) {
+    try (Dataset ds = open(null, null)) {
+      if (ds.version() != expectedVersion) return -1;
+      CompactionOptions options = CompactionOptions.builder().build();
+      CompactionPlan plan = Compaction.planCompaction(ds, options);
+      if (plan.getCompactionTasks().isEmpty()) return -1;
+      List<RewriteResult> results = new ArrayList<>();
+      for (CompactionTask task : plan.getCompactionTasks()) results.add(task.execute(ds));
+      Compaction.commitCompaction(ds, results, options);
+      return ds.latestVersion();
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw OmniGraphException.storage("cannot compact manifest main: " + e.getMessage(), e);
+    }
   }
 
   /** Creates a manifest branch from another branch's version. */
