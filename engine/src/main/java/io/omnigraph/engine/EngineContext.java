@@ -41,6 +41,7 @@ public final class EngineContext {
   private final Ulid ulid = new Ulid();
   private final WriteQueues queues = new WriteQueues();
   private final BranchLocks branchLocks;
+  private final io.omnigraph.engine.maintenance.AutoCompaction autoCompaction;
   private final KnownIds knownIds = new KnownIds(Integer.getInteger("omnigraph.cache.knownIds", KnownIds.DEFAULT_BUDGET));
   private final Failpoints failpoints = Failpoints.fromSystemProperty();
   private final RecoveryJournal recovery = new RecoveryJournal(this);
@@ -66,6 +67,8 @@ public final class EngineContext {
     this.readOnly = readOnly;
     this.branchLocks = new BranchLocks(store);
     this.schemaState = store.read(Graph.SCHEMA_STATE_FILE).orElse("");
+    this.autoCompaction = new io.omnigraph.engine.maintenance.AutoCompaction(this,
+        Integer.getInteger("omnigraph.autoCompactEvery", 64));
   }
 
   public ObjectStore store() {
@@ -112,6 +115,11 @@ public final class EngineContext {
 
   public WriteQueues queues() {
     return queues;
+  }
+
+  /** Background compaction of main's tables as commits add small fragments. */
+  public io.omnigraph.engine.maintenance.AutoCompaction autoCompaction() {
+    return autoCompaction;
   }
 
   /** The ids of recently written tables, for existence checks without scans. */

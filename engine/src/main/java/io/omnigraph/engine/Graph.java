@@ -326,6 +326,7 @@ public final class Graph implements AutoCloseable {
 
   @Override
   public void close() {
+    ctx.autoCompaction().close();
     ctx.recovery().close();
     ctx.tables().close();
     allocator.close();

@@ -88,7 +88,9 @@ final class CommitPipeline {
           }
         }
       }
-      return publish(staged);
+      GraphCommit commit = publish(staged);
+      ctx.autoCompaction().committed(branch, staged.keySet());
+      return commit;
     }
   }
 
