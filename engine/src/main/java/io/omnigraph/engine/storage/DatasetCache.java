@@ -95,6 +95,23 @@ final class DatasetCache implements AutoCloseable {
     return lease;
   }
 
+  /**
+   * Takes over a handle the caller opened or produced for {@code ref} (a commit's result, which the
+   * next write or read of the table is about to need); closes it instead if the cache has one.
+   */
+  void adopt(TableRef ref, Dataset dataset) {
+    List<Dataset> toClose = new ArrayList<>();
+    synchronized (lock) {
+      if (closed || entries.containsKey(ref)) {
+        toClose.add(dataset);
+      } else {
+        entries.put(ref, new Entry(ref, dataset));
+        evictOverflow(toClose);
+      }
+    }
+    closeAll(toClose);
+  }
+
   /** Handles currently held by the cache (leased or idle). */
   int size() {
     synchronized (lock) {

@@ -181,20 +181,30 @@ public final class TableStore implements AutoCloseable {
    * @return the new version
    */
   public long commit(StagedWrite w, Map<String, String> properties) {
-    try (Dataset head = openLatest(w.uri(), w.lanceBranch())) {
-      if (head.version() != w.readVersion()) {
+    TableRef read = new TableRef(w.uri(), w.lanceBranch(), w.readVersion());
+    try (DatasetCache.Lease lease = lease(read)) {
+      // On the main lineage the staged read version's handle tells the newest version without
+      // reopening the table; a fork's newest version is only known to a handle opened on it.
+      Dataset base = lease.dataset();
+      long head = w.lanceBranch() == null ? base.latestVersion() : latestVersion(w.uri(), w.lanceBranch());
+      if (head != w.readVersion()) {
         throw new WriteConflict("table " + w.uri() + " moved from version " + w.readVersion() + " to "
-            + head.version() + " while this write was prepared; retry the transaction");
+            + head + " while this write was prepared; retry the transaction");
       }
       org.lance.operation.Operation op = w.appendOnly()
           ? Append.builder().fragments(w.newFragments()).build()
           : Update.builder().removedFragmentIds(w.removedFragmentIds()).updatedFragments(w.updatedFragments())
               .newFragments(w.newFragments()).build();
+      Dataset committed;
       try (Transaction tx = new Transaction.Builder().readVersion(w.readVersion()).operation(op)
-              .transactionProperties(properties).build();
-          Dataset committed = new CommitBuilder(head).execute(tx)) {
-        return committed.version();
+              .transactionProperties(properties).build()) {
+        committed = new CommitBuilder(base).execute(tx);
       }
+      long version = committed.version();
+      // The next write or read of this table starts from the version just made.
+      if (w.lanceBranch() == null) readCache.adopt(new TableRef(w.uri(), null, version), committed);
+      else committed.close();
+      return version;
     } catch (OmniGraphException e) {
       throw e;
     } catch (RuntimeException e) {
