@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * thread of this graph handle compacts it: a recoverable writer like any other (sidecar, audit,
  * one graph commit), holding main's write lock only while it compacts and publishes.
  *
- * <p>Tables that carry indexes are left to OPTIMIZE, which folds new rows into the indexes before
- * compacting (Lance merges only fragments the indexes cover alike). Branch forks are not compacted.
- * {@code every} = 0 switches it off.
+ * <p>New rows are folded into a table's scalar indexes as OPTIMIZE does, so lookups stay indexed.
+ * Tables with an inverted (full-text) index are left to OPTIMIZE: folding those has crashed the
+ * Lance native library on some histories. Branch forks are not compacted. {@code every} = 0
+ * switches it off.
  */
 public final class AutoCompaction implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AutoCompaction.class);
@@ -85,11 +86,21 @@ public final class AutoCompaction implements AutoCloseable {
       TableEntry e = snap.state().table(type.stableTypeId());
       if (e == null || e.incarnationId() != type.incarnationId() || e.tableBranch() != null) return;
       String uri = ctx.store().uri(e.location());
-      if (!new TableIndexes(ctx.tables()).indexedColumns(new TableRef(uri, null, e.version())).isEmpty()) return;
-      if (maintenance.head(uri) != e.version() || !maintenance.needsCompaction(uri)) return;
+      TableIndexes indexes = new TableIndexes(ctx.tables());
+      Map<String, String> indexed = indexes.indexedColumns(new TableRef(uri, null, e.version()));
+      if (indexed.values().stream().anyMatch(kind -> kind.toLowerCase(java.util.Locale.ROOT).contains("inverted"))) return;
+      if (maintenance.head(uri) != e.version()) return;
+      TableRef ref = new TableRef(uri, null, e.version());
+      // Fragments that indexes do not cover yet are never merged, so unfolded rows are work too.
+      boolean unfolded = !indexed.isEmpty() && indexes.unindexedRows(ref) > 0;
+      if (!unfolded && !maintenance.needsCompaction(uri)) return;
       MaintenanceCommit commit = new MaintenanceCommit(ctx, WriterKind.Optimize, MAIN, List.of(e));
       try {
-        commit.reached(e, maintenance.compact(uri, e.version()).version());
+        // As OPTIMIZE does: Lance merges only fragments the indexes cover alike, so fold first.
+        long head = indexed.isEmpty() ? e.version() : indexes.fold(uri, e.version());
+        head = maintenance.compact(uri, head).version();
+        if (!indexed.isEmpty()) head = indexes.fold(uri, head);
+        commit.reached(e, head);
         commit.publish();
       } catch (RuntimeException failure) {
         throw commit.failed(failure);

@@ -67,4 +67,46 @@ class AutoCompactionTest {
       assertFalse(compactedByMaintenance(g));
     }
   }
+
+  @Test
+  void aTableWithScalarIndexesIsCompactedAndItsNewRowsFoldedIn() throws Exception {
+    System.setProperty("omnigraph.autoCompactEvery", "4");
+    String location = dir.resolve("g").toString();
+    try (Graph g = Graph.init(location, "node Item {\n  label: String\n  n: I64\n}\n")) {
+      write(g, 0);
+      g.ensureIndices("main");
+      String built = g.snapshot("main").headCommitId();
+      for (int i = 1; i <= 8; i++) write(g, i);
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (System.nanoTime() < deadline && automaticAfter(g, built) == 0) Thread.sleep(50);
+      assertTrue(automaticAfter(g, built) > 0, "an automatic compaction landed after the index build");
+    }
+    try (Graph g = Graph.open(location, true)) {
+      assertEquals(9, g.snapshot("main").count("Item", Predicate.TRUE));
+      TableEntry item = g.snapshot("main").state().tables().iterator().next();
+      io.omnigraph.engine.storage.TableRef ref = new io.omnigraph.engine.storage.TableRef(
+          g.context().store().uri(item.location()), null, item.version());
+      io.omnigraph.engine.storage.TableIndexes indexes = new io.omnigraph.engine.storage.TableIndexes(g.context().tables());
+      assertTrue(indexes.indexedColumns(ref).containsKey("id"), "the id index survived compaction");
+      assertEquals(9, g.snapshot("main").count("Item", Predicate.eq("label", "item")));
+    }
+  }
+
+  private static void write(Graph g, int n) {
+    try (GraphTransaction tx = g.begin("main", "w")) {
+      tx.insert("Item", List.of(Map.of("label", "item", "n", (long) n)));
+      tx.commit();
+    }
+  }
+
+  /** Commits without an actor (automatic compactions) published after commit {@code after}. */
+  private static long automaticAfter(Graph g, String after) {
+    List<io.omnigraph.engine.commit.GraphCommit> commits = g.commits("main");
+    int at = 0;
+    for (int i = 0; i < commits.size(); i++) if (commits.get(i).id().equals(after)) at = i;
+    boolean newestFirst = commits.size() > 1 && commits.get(0).manifestVersion() > commits.get(1).manifestVersion();
+    List<io.omnigraph.engine.commit.GraphCommit> beyond =
+        newestFirst ? commits.subList(0, at) : commits.subList(at + 1, commits.size());
+    return beyond.stream().filter(c -> c.actorId() == null).count();
+  }
 }
