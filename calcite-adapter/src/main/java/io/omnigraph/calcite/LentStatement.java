@@ -21,19 +21,21 @@ final class LentStatement implements InvocationHandler {
       "setByte", "setDouble", "setFloat", "setBigDecimal", "setBoolean", "setDate", "setTimestamp");
 
   private final StatementPool pool;
+  private final ViewBinding binding;
   private final String sql;
   private final PreparedStatement delegate;
   private boolean closed;
 
-  private LentStatement(StatementPool pool, String sql, PreparedStatement delegate) {
+  private LentStatement(StatementPool pool, ViewBinding binding, String sql, PreparedStatement delegate) {
     this.pool = pool;
+    this.binding = binding;
     this.sql = sql;
     this.delegate = delegate;
   }
 
-  static PreparedStatement lend(StatementPool pool, String sql, PreparedStatement delegate) {
+  static PreparedStatement lend(StatementPool pool, ViewBinding binding, String sql, PreparedStatement delegate) {
     return (PreparedStatement) Proxy.newProxyInstance(LentStatement.class.getClassLoader(),
-        new Class<?>[] {PreparedStatement.class}, new LentStatement(pool, sql, delegate));
+        new Class<?>[] {PreparedStatement.class}, new LentStatement(pool, binding, sql, delegate));
   }
 
   @Override
@@ -75,10 +77,21 @@ final class LentStatement implements InvocationHandler {
       ParameterBinder.bind(delegate, index, args[1], type);
       return null;
     }
+    if (name.startsWith("execute")) return binding.closingOnFailure(() -> call(method, args));
+    return call(method, args);
+  }
+
+  private Object call(Method method, Object[] args) throws SQLException {
     try {
       return method.invoke(delegate, args);
     } catch (InvocationTargetException e) {
-      throw e.getCause();
+      Throwable cause = e.getCause();
+      if (cause instanceof SQLException sql) throw sql;
+      if (cause instanceof RuntimeException r) throw r;
+      if (cause instanceof Error err) throw err;
+      throw new SQLException(cause.getMessage(), "HY000", cause);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -47,7 +47,9 @@ public final class ScanSpec {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new CursorEnumerator(() -> view.scan(typeName, request), width);
+        CursorEnumerator scan = new CursorEnumerator(() -> view.scan(typeName, request), width);
+        binding.opened(scan);
+        return scan;
       }
     };
   }

@@ -89,7 +89,7 @@ public final class SqlSession implements AutoCloseable {
    */
   public PreparedStatement prepareQuery(String sql) throws SQLException {
     NameIndex current = currentNames();
-    return LentStatement.lend(pool, sql, pool.lease(sql, current));
+    return LentStatement.lend(pool, binding, sql, pool.lease(sql, current));
   }
 
   /** True for INSERT, UPSERT, UPDATE, DELETE and MERGE INTO statements. */

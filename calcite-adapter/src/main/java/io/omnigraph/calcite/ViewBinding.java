@@ -2,7 +2,9 @@ package io.omnigraph.calcite;
 
 import io.omnigraph.engine.read.ReadView;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.apache.calcite.DataContext;
@@ -19,6 +21,9 @@ final class ViewBinding {
   /** Set while a DML statement runs its query: it must read the transaction it writes to. */
   private final ThreadLocal<ReadView> pinned = new ThreadLocal<>();
 
+  /** Set while a statement starts executing: the scans it opens, to close if it fails before returning rows. */
+  private final ThreadLocal<List<AutoCloseable>> opening = new ThreadLocal<>();
+
   ViewBinding(ViewProvider provider) {
     this.provider = provider;
   }
@@ -27,6 +32,38 @@ final class ViewBinding {
     ReadView p = pinned.get();
     if (p != null) return p;
     return byExecution.computeIfAbsent(execution, e -> provider.view());
+  }
+
+  /** Notes a scan an execution opened; only while a statement is starting (see {@link #closingOnFailure}). */
+  void opened(AutoCloseable scan) {
+    List<AutoCloseable> list = opening.get();
+    if (list != null) list.add(scan);
+  }
+
+  /**
+   * Runs the start of a statement's execution. Calcite opens scans and reads the first rows before
+   * it hands out a result set; if that fails, nobody holds the result set that would close them, so
+   * they are closed here and their Arrow buffers released.
+   */
+  <T> T closingOnFailure(SqlWork<T> work) throws SQLException {
+    List<AutoCloseable> previous = opening.get();
+    List<AutoCloseable> scans = new ArrayList<>();
+    opening.set(scans);
+    try {
+      return work.run();
+    } catch (SQLException | RuntimeException | Error e) {
+      for (AutoCloseable scan : scans) {
+        try {
+          scan.close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    } finally {
+      if (previous == null) opening.remove();
+      else opening.set(previous);
+    }
   }
 
   /** Runs {@code work} with every execution it starts reading {@code view}. */

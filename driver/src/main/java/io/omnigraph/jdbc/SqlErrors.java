@@ -50,9 +50,38 @@ public final class SqlErrors {
       boolean alreadyTranslated = t instanceof SQLException sql && sql.getCause() == engine && sql.getSQLState() != null;
       return alreadyTranslated ? (SQLException) t : translate(engine);
     }
-    if (t instanceof SQLException sql) return withJdbcSubclass(sql);
+    if (t instanceof SQLException sql) return withJdbcSubclass(sql.getSQLState() == null ? stated(sql) : sql);
     String message = t.getMessage() != null ? t.getMessage() : t.toString();
     return SqlState.GENERAL_ERROR.exception(message, t);
+  }
+
+  /**
+   * A stateless SQLException (Calcite reports a failure while evaluating an expression as
+   * "exception while executing query" without a state), restated by what went wrong underneath: a
+   * value that cannot be read as the type it is compared or cast to, an arithmetic overflow, a bad
+   * date; anything else is a general error.
+   */
+  private static SQLException stated(SQLException e) {
+    SqlState state = SqlState.GENERAL_ERROR;
+    String detail = e.getMessage();
+    for (Throwable c = e.getCause(); c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof NumberFormatException) {
+        state = SqlState.INVALID_CHARACTER_VALUE_FOR_CAST;
+        detail = "a value cannot be read as a number: " + c.getMessage();
+        break;
+      }
+      if (c instanceof ArithmeticException) {
+        state = SqlState.NUMERIC_VALUE_OUT_OF_RANGE;
+        detail = "arithmetic failed: " + c.getMessage();
+        break;
+      }
+      if (c instanceof java.time.DateTimeException) {
+        state = SqlState.DATA_EXCEPTION;
+        detail = "a value cannot be read as a date or time: " + c.getMessage();
+        break;
+      }
+    }
+    return state.exception(detail, e);
   }
 
   /**
