@@ -53,7 +53,19 @@ public final class BranchLocks {
    * @throws WriteConflict if another writer held it for longer than the timeout
    */
   public Held acquire(String branch) {
-    return acquire(branch, DIR + "/branch-" + URLEncoder.encode(branch, StandardCharsets.UTF_8) + ".lock");
+    return acquire(branch, DIR + "/branch-" + fileName(branch) + ".lock");
+  }
+
+  /** The branch name as a file name: readable when short, a digest when it would not fit. */
+  private static String fileName(String branch) {
+    String encoded = URLEncoder.encode(branch, StandardCharsets.UTF_8);
+    if (encoded.length() <= 120) return encoded;
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(branch.getBytes(StandardCharsets.UTF_8));
+      return "sha256-" + java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ public record BranchName(String value) {
   public static final String MAIN = "main";
   /** Internal branches are prefixed so that they never collide with, or show among, user branches. */
   public static final String INTERNAL_PREFIX = "__";
+  static final int MAX_ENCODED_LENGTH = 200;
 
   public BranchName {
     value = value == null ? "" : value.strip();
@@ -24,8 +25,15 @@ public record BranchName(String value) {
     if (v.contains("//")) return "empty path segments are not allowed";
     if (v.contains("\\")) return "'\\' is not allowed";
     if (v.endsWith(".lock")) return "a branch name may not end with '.lock'";
+    // Storage names a branch's ref file by the URL-encoded name; file systems cap names at 255 bytes.
+    int encoded = java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8).length();
+    if (encoded > MAX_ENCODED_LENGTH) {
+      return "too long: URL-encoded it takes " + encoded + " characters, at most " + MAX_ENCODED_LENGTH
+          + " are allowed (a non-ASCII character takes 6 to 12)";
+    }
     for (String seg : v.split("/")) {
       if (seg.equals("..") || seg.equals(".")) return "'" + seg + "' segments are not allowed";
+
       for (int i = 0; i < seg.length(); ) {
         int cp = seg.codePointAt(i);
         if (!Character.isLetterOrDigit(cp) && cp != '.' && cp != '-' && cp != '_') {

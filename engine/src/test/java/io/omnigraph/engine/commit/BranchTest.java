@@ -182,4 +182,16 @@ class BranchTest {
     assertEquals(5, ids(g.snapshotAtCommit(afterEve), "Person").size());
     assertEquals(6, ids(g.snapshot("feature"), "Person").size());
   }
+
+  @Test
+  void aBranchNameTooLongForStorageIsRefusedAndALongOneWorks() {
+    OmniGraphException e = assertThrows(OmniGraphException.class, () -> g.createBranch("x".repeat(300), "main"));
+    assertEquals(ErrorKind.BAD_INPUT, e.kind());
+    assertTrue(e.getMessage().contains("at most 200"), e.getMessage());
+    assertThrows(OmniGraphException.class, () -> g.createBranch("日本".repeat(12), "main"), "216 encoded");
+    String longName = "日本".repeat(7) + "/" + "x".repeat(70);
+    g.createBranch(longName, "main");
+    insertPerson(longName, "Eve");
+    assertEquals(5, ids(g.snapshot(longName), "Person").size());
+  }
 }
