@@ -55,6 +55,23 @@ public final class OmniGraphConnection implements Connection {
     for (String name : settings.ignoredProperties()) {
       addWarning(new SQLWarning("unknown connection property '" + name + "' was ignored"));
     }
+    if (settings.create() && settings.schema() != null) warnIfSchemaDiffers(settings);
+  }
+
+  /** create=true on a graph that already exists opens it as it is; say so when the schema file disagrees. */
+  private void warnIfSchemaDiffers(ConnectionSettings settings) {
+    String differs;
+    try {
+      String desired = java.nio.file.Files.readString(java.nio.file.Path.of(settings.schema()));
+      var plan = lease.graph().planSchema(desired);
+      if (plan.unchanged()) return;
+      differs = "its schema differs from " + settings.schema() + " (" + plan.steps().size() + " change"
+          + (plan.steps().size() == 1 ? "" : "s") + ")";
+    } catch (java.io.IOException | RuntimeException e) {
+      differs = "the schema file " + settings.schema() + " could not be compared with it: " + e.getMessage();
+    }
+    addWarning(new SQLWarning("create=true: the graph at " + settings.location() + " already exists and " + differs
+        + "; it was opened unchanged (use APPLY SCHEMA to change its schema)", "01000"));
   }
 
   GraphSession session() {
