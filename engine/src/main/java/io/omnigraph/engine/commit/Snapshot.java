@@ -1,6 +1,7 @@
 package io.omnigraph.engine.commit;
 
 import io.omnigraph.engine.error.OmniGraphException;
+import io.omnigraph.engine.read.FilteredCursor;
 import io.omnigraph.engine.read.Predicate;
 import io.omnigraph.engine.read.ReadView;
 import io.omnigraph.engine.read.RowCursor;
@@ -89,7 +90,12 @@ public final class Snapshot implements ReadView {
       }
     }
     Long limit = request.limit().isPresent() ? request.limit().getAsLong() : null;
-    return tables.scan(ref(type), columns, request.filter().toLance(), limit);
+    Predicate filter = request.filter();
+    if (Predicate.pushable(filter)) return tables.scan(ref(type), columns, filter.toLance(), limit);
+    java.util.LinkedHashSet<String> read = new java.util.LinkedHashSet<>(columns);
+    read.addAll(Predicate.columnsOf(filter));
+    return new FilteredCursor(tables.scan(ref(type), List.copyOf(read), null, null), filter, columns,
+        limit == null ? Long.MAX_VALUE : limit);
   }
 
   @Override
@@ -101,6 +107,13 @@ public final class Snapshot implements ReadView {
 
   @Override
   public long count(String typeName, Predicate filter) {
+    if (!Predicate.pushable(filter)) {
+      long n = 0;
+      try (RowCursor c = scan(typeName, new ScanRequest(List.of("id"), filter, java.util.OptionalLong.empty()))) {
+        while (c.next()) n++;
+      }
+      return n;
+    }
     return tables.count(ref(type(typeName)), filter.toLance());
   }
 

@@ -28,6 +28,48 @@ public sealed interface Predicate {
     return Boolean.TRUE.equals(eval(row));
   }
 
+  /**
+   * True when Lance can be handed this filter as text. Lance's JNI layer reads filter strings as
+   * strict UTF-8, which Java hands over in its modified form, so a string literal holding a
+   * character outside the Basic Multilingual Plane (a surrogate pair) or NUL would be refused; such
+   * filters are evaluated in memory instead.
+   */
+  static boolean pushable(Predicate p) {
+    if (p instanceof Compare c) return pushableLiteral(c.value());
+    if (p instanceof In in) return in.values().stream().allMatch(Predicate::pushableLiteral);
+    if (p instanceof Like like) return pushableLiteral(like.pattern());
+    if (p instanceof And and) return and.parts().stream().allMatch(Predicate::pushable);
+    if (p instanceof Or or) return or.parts().stream().allMatch(Predicate::pushable);
+    if (p instanceof Not not) return pushable(not.inner());
+    return true;
+  }
+
+  private static boolean pushableLiteral(Object v) {
+    if (!(v instanceof String s)) return true;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == 0 || Character.isSurrogate(ch)) return false;
+    }
+    return true;
+  }
+
+  /** The columns this filter reads. */
+  static java.util.Set<String> columnsOf(Predicate p) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    collectColumns(p, out);
+    return out;
+  }
+
+  private static void collectColumns(Predicate p, java.util.Set<String> out) {
+    if (p instanceof Compare c) out.add(c.column());
+    else if (p instanceof In in) out.add(in.column());
+    else if (p instanceof IsNull n) out.add(n.column());
+    else if (p instanceof Like like) out.add(like.column());
+    else if (p instanceof And and) and.parts().forEach(q -> collectColumns(q, out));
+    else if (p instanceof Or or) or.parts().forEach(q -> collectColumns(q, out));
+    else if (p instanceof Not not) collectColumns(not.inner(), out);
+  }
+
   static Predicate eq(String column, Object value) {
     return new Compare(column, Op.EQ, value);
   }

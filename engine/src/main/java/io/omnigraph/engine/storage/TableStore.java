@@ -300,7 +300,9 @@ public final class TableStore implements AutoCloseable {
     Set<String> wanted = ids instanceof Set<String> s ? s : new HashSet<>(ids);
     ScanOptions.Builder b = new ScanOptions.Builder().columns(List.of("id")).withRowAddress(true).batchSize(8192);
     if (wanted.size() <= 4096) {
-      b.filter(new io.omnigraph.engine.read.Predicate.In("id", List.copyOf(wanted)).toLance());
+      io.omnigraph.engine.read.Predicate in = new io.omnigraph.engine.read.Predicate.In("id", List.copyOf(wanted));
+      // Ids Lance cannot be handed as filter text are found by the full scan below.
+      if (io.omnigraph.engine.read.Predicate.pushable(in)) b.filter(in.toLance());
     }
     Map<Integer, List<Integer>> out = new TreeMap<>();
     try (LanceScanner scanner = ds.newScan(b.build()); ArrowReader reader = scanner.scanBatches()) {
