@@ -52,7 +52,19 @@ public final class SqlErrors {
     }
     if (t instanceof SQLException sql) return withJdbcSubclass(sql.getSQLState() == null ? stated(sql) : sql);
     String message = t.getMessage() != null ? t.getMessage() : t.toString();
-    return SqlState.GENERAL_ERROR.exception(message, t);
+    return (storageFailure(t) ? SqlState.IO_ERROR : SqlState.GENERAL_ERROR).exception(message, t);
+  }
+
+  /** True when storage failed underneath: an I/O exception, or Lance reporting one in its own words. */
+  private static boolean storageFailure(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof java.io.IOException || c instanceof java.io.UncheckedIOException) return true;
+      String m = c.getMessage();
+      if (m != null && (m.contains("LanceError(IO)") || m.contains("File name too long") || m.contains("Not found:"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -85,6 +85,15 @@ class SqlErrorsTest {
   }
 
   @Test
+  void rawStorageFailuresAreStorageErrorsAndOtherRawFailuresGeneralErrors() {
+    assertEquals("58030", SqlErrors.from(new RuntimeException("LanceError(IO): failed to read manifest")).getSQLState());
+    assertEquals("58030", SqlErrors.from(new IllegalStateException("wrapped", new java.io.IOException("disk"))).getSQLState());
+    assertEquals("HY000", SqlErrors.from(new IllegalStateException("something else")).getSQLState());
+    assertEquals("22018", SqlErrors.from(new SQLException("exception while executing query",
+        new NumberFormatException("For input string: \"abc\""))).getSQLState());
+  }
+
+  @Test
   void writeConflictsSayToRetry() {
     assertTrue(SqlErrors.translate(new WriteConflict("head moved")).getMessage().contains("retry"));
   }
