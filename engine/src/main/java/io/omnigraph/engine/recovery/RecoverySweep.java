@@ -64,8 +64,17 @@ public final class RecoverySweep {
         LOG.info("recovery sidecar {} belongs to a live writer; left to it", s.path());
         continue;
       }
+      BranchLocks.Held branch;
+      try {
+        branch = ctx.branchLocks().acquire(s.branchName());
+      } catch (io.omnigraph.engine.error.WriteConflict busy) {
+        // A long writer holds the branch; whoever takes it next settles this sidecar.
+        owner.get().close();
+        LOG.info("recovery sidecar {} left for later: {}", s.path(), busy.getMessage());
+        continue;
+      }
       boolean settled = false;
-      try (BranchLocks.Held branch = ctx.branchLocks().acquire(s.branchName())) {
+      try (branch) {
         // Its writer may have finished between the listing and the claim.
         RecoverySidecar current = journal.read(s.path());
         if (current != null) done.add(resolver.resolve(current));
