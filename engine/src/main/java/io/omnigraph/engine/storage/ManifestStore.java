@@ -138,13 +138,10 @@ public final class ManifestStore {
       try (LanceScanner scanner = ds.newScan(b.build()); ArrowReader reader = scanner.scanBatches()) {
         while (reader.loadNextBatch()) {
           VectorSchemaRoot root = reader.getVectorSchemaRoot();
-          var addr = root.getVector("_rowaddr");
           for (int i = 0; i < root.getRowCount(); i++) {
             ManifestRow row = fromRoot(root, i);
             rows.add(row);
-            if (row.objectId().equals(headId)) {
-              headAddress = addr instanceof UInt8Vector u ? u.get(i) : ((org.apache.arrow.vector.BigIntVector) addr).get(i);
-            }
+            if (row.objectId().equals(headId)) headAddress = RowAddresses.at(root, i);
           }
         }
       }
@@ -231,11 +228,7 @@ public final class ManifestStore {
     try (LanceScanner scanner = ds.newScan(opts); ArrowReader reader = scanner.scanBatches()) {
       while (reader.loadNextBatch()) {
         VectorSchemaRoot root = reader.getVectorSchemaRoot();
-        var addr = root.getVector("_rowaddr");
-        for (int i = 0; i < root.getRowCount(); i++) {
-          long a = addr instanceof UInt8Vector u ? u.get(i) : ((org.apache.arrow.vector.BigIntVector) addr).get(i);
-          out.put(str(root, "object_id", i), a);
-        }
+        for (int i = 0; i < root.getRowCount(); i++) out.put(str(root, "object_id", i), RowAddresses.at(root, i));
       }
     }
     return out;

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -309,10 +307,9 @@ public final class TableStore implements AutoCloseable {
       while (reader.loadNextBatch()) {
         VectorSchemaRoot root = reader.getVectorSchemaRoot();
         VarCharVector id = (VarCharVector) root.getVector("id");
-        var addr = root.getVector("_rowaddr");
         for (int i = 0; i < root.getRowCount(); i++) {
           if (!wanted.contains(new String(id.get(i), java.nio.charset.StandardCharsets.UTF_8))) continue;
-          long a = addr instanceof UInt8Vector u ? u.get(i) : ((BigIntVector) addr).get(i);
+          long a = RowAddresses.at(root, i);
           out.computeIfAbsent((int) (a >>> 32), k -> new ArrayList<>()).add((int) a);
         }
       }
@@ -323,7 +320,7 @@ public final class TableStore implements AutoCloseable {
     return out;
   }
 
-  /** Closes idle read handles and releases the session; handles of open scans close with their scans. */
+  /** Closes idle read handles and releases the Lance session; handles of open scans close with their scans. */
   @Override
   public void close() {
     try {

@@ -101,6 +101,8 @@ final class CommitPipeline {
   private void lockBranch(WriteQueues.Held held) {
     ctx.queues().acquirePublish(held, branch);
     held.add(ctx.branchLocks().acquire(branch));
+    // An apply elsewhere publishes, then writes the schema files, all under main's lock: with the
+    // lock held they are current even if this handle already read that publish.
     ctx.refreshSchema();
     requireCatalogUnchanged();
     new RecoverySweep(ctx).runFor(branch);

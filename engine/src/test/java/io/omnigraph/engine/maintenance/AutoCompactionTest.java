@@ -62,7 +62,8 @@ class AutoCompactionTest {
   void zeroSwitchesItOff() throws Exception {
     System.setProperty("omnigraph.autoCompactEvery", "0");
     try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema())) {
-      for (int i = 0; i < 8; i++) insert(g, "p" + i);
+      // More commits than the default threshold, which would have compacted.
+      for (int i = 0; i < 70; i++) insert(g, "p" + i);
       Thread.sleep(300);
       assertFalse(compactedByMaintenance(g));
     }
