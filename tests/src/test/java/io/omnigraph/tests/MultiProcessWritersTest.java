@@ -177,8 +177,10 @@ class MultiProcessWritersTest {
 
   private Process start(String url, String name, int reopenEvery) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // A killed JVM leaves its unpacked Lance native library (about 180 MB) in its temp directory.
+    Path tmp = Files.createDirectories(dir.resolve(name + ".tmp"));
     ProcessBuilder pb = new ProcessBuilder(java, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx512m",
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        "-Djava.io.tmpdir=" + tmp, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
         ProcessWriter.class.getName(), url + "?actor=" + name, name, Integer.toString(OPERATIONS),
         Integer.toString(reopenEvery));
     pb.redirectError(dir.resolve(name + ".err").toFile());

@@ -16,8 +16,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,7 +60,7 @@ class SigkillRecoveryTest {
     long seed = System.nanoTime();
     Random random = new Random(seed);
     int settled = 0;
-    Map<RecoveryKind, Integer> outcomes = new java.util.EnumMap<>(RecoveryKind.class);
+    Map<RecoveryKind, Integer> outcomes = new EnumMap<>(RecoveryKind.class);
     Set<String> everAcknowledged = new HashSet<>();
     Child child = null;
     Child next = Child.start(dir, root, 0);
@@ -122,9 +125,11 @@ class SigkillRecoveryTest {
     final Process process;
     final Thread reader;
     final Path stderr;
+    final Path tmp;
 
-    private Child(Process process, String prefix, String actor, Path stderr) {
+    private Child(Process process, String prefix, String actor, Path stderr, Path tmp) {
       this.process = process;
+      this.tmp = tmp;
       this.stderr = stderr;
       this.prefix = prefix;
       this.actor = actor;
@@ -134,18 +139,21 @@ class SigkillRecoveryTest {
     static Child start(Path dir, Path root, int run) throws IOException {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       String prefix = "r" + run;
+      // A killed JVM leaves its unpacked Lance native library (about 180 MB) in its temp directory,
+      // so each child gets one of its own that kill() deletes.
+      Path tmp = Files.createDirectories(dir.resolve("tmp-" + run));
       ProcessBuilder pb = new ProcessBuilder(java, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx512m",
-          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+          "-Djava.io.tmpdir=" + tmp, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
           System.getProperty("java.class.path"), CrashingWriter.class.getName(), root.toString(),
           dir.resolve("scratch-" + run).toString(), prefix, "crasher-" + run);
       Path stderr = dir.resolve("child-" + run + ".err");
       pb.redirectError(stderr.toFile());
-      return new Child(pb.start(), prefix, "crasher-" + run, stderr);
+      return new Child(pb.start(), prefix, "crasher-" + run, stderr, tmp);
     }
 
     String stderrTail() {
       try {
-        String err = java.nio.file.Files.readString(stderr);
+        String err = Files.readString(stderr);
         return err.substring(Math.max(0, err.length() - 2000));
       } catch (IOException e) {
         return e.toString();
@@ -153,9 +161,14 @@ class SigkillRecoveryTest {
     }
 
     /** Lets the warmed-up child open the graph. */
-    void go() throws IOException {
-      process.getOutputStream().write("GO\n".getBytes(StandardCharsets.UTF_8));
-      process.getOutputStream().flush();
+    void go() {
+      try {
+        process.getOutputStream().write("GO\n".getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+      } catch (IOException e) {
+        throw new AssertionError("child " + prefix + " died while warming up (exit "
+            + (process.isAlive() ? "none" : process.exitValue()) + "): " + stderrTail(), e);
+      }
     }
 
     /** SIGKILL, then waits until every line it printed is read. */
@@ -164,6 +177,15 @@ class SigkillRecoveryTest {
       process.toHandle().destroyForcibly();
       process.waitFor(30, TimeUnit.SECONDS);
       reader.join(10_000);
+      deleteTree(tmp);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
