@@ -109,7 +109,7 @@ public final class TableIndexes {
       List<String> built = new ArrayList<>();
       List<String> pending = new ArrayList<>();
       for (IndexRequest r : requests) {
-        Optional<Index> segment = segment(ds, fragments, r);
+        Optional<Index> segment = segment(ds, fragments, r, false);
         if (segment.isPresent()) {
           segments.add(segment.get());
           built.add(r.column());
@@ -152,15 +152,53 @@ public final class TableIndexes {
     try (Dataset ds = tables.openLatest(uri, null)) {
       if (ds.version() != expectedHead) throw moved(uri, expectedHead, ds.version());
       long rows = ds.countRows();
-      boolean behind = ds.describeIndices().stream().anyMatch(d -> d.getRowsIndexed() < rows);
-      if (!behind) return ds.version();
-      ds.optimizeIndices(OptimizeOptions.builder().build());
-      return ds.latestVersion();
+      List<String> merged = new ArrayList<>();
+      List<String> rebuilt = new ArrayList<>();
+      for (IndexDescription d : ds.describeIndices()) {
+        if (d.getRowsIndexed() >= rows) continue;
+        (isText(d) ? rebuilt : merged).add(d.getName());
+      }
+      if (!merged.isEmpty()) ds.optimizeIndices(OptimizeOptions.builder().indexNames(merged).build());
+      if (rebuilt.isEmpty()) return ds.latestVersion();
+      try (Dataset head = tables.openLatest(uri, null)) {
+        return rebuildText(head, rebuilt);
+      }
     } catch (OmniGraphException e) {
       throw e;
     } catch (RuntimeException e) {
       throw OmniGraphException.storage("cannot fold new rows into the indexes of " + uri + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Replaces text indexes by new ones over every fragment, in one CreateIndex version. Lance 7.0.0
+   * aborts the process when it merges new rows into a text index whose indexed rows were since
+   * updated (lance-index inverted/builder.rs, merge_from), with or without retraining.
+   */
+  private long rebuildText(Dataset ds, List<String> names) {
+    Map<String, String> columns = new HashMap<>();
+    indexedColumns(ds).forEach((column, type) -> columns.put(indexName(column), column));
+    List<Integer> fragments = ds.getFragments().stream().map(Fragment::getId).toList();
+    List<Index> added = new ArrayList<>();
+    List<Index> removed = new ArrayList<>();
+    for (String name : names) {
+      String column = columns.get(name);
+      if (column == null) continue;
+      Optional<Index> fresh = segment(ds, fragments, new IndexRequest(column, IndexKind.INVERTED), true);
+      if (fresh.isEmpty()) continue;
+      added.add(fresh.get());
+      ds.getIndexes().stream().filter(i -> i.name().equals(name)).forEach(removed::add);
+    }
+    if (added.isEmpty()) return ds.version();
+    CreateIndex op = CreateIndex.builder().withNewIndices(added).withRemovedIndices(removed).build();
+    try (Transaction tx = new Transaction.Builder().readVersion(ds.version()).operation(op).build();
+        Dataset committed = new CommitBuilder(ds).execute(tx)) {
+      return committed.version();
+    }
+  }
+
+  private static boolean isText(IndexDescription d) {
+    return d.getIndexType().toLowerCase(java.util.Locale.ROOT).contains("inverted");
   }
 
   /** Runs a filtered scan of {@code ref} to the end and reports how Lance answered it. */
@@ -190,7 +228,7 @@ public final class TableIndexes {
     return Runtime.getRuntime().availableProcessors() > 3 || System.getenv("LANCE_CPU_THREADS") != null;
   }
 
-  private static Optional<Index> segment(Dataset ds, List<Integer> fragments, IndexRequest r) {
+  private static Optional<Index> segment(Dataset ds, List<Integer> fragments, IndexRequest r, boolean replace) {
     if (r.kind() == IndexKind.INVERTED && !invertedBuildsAreSafe()) return Optional.empty();
     String uuid = UUID.randomUUID().toString();
     IndexOptions.Builder b = switch (r.kind()) {
@@ -207,7 +245,7 @@ public final class TableIndexes {
     };
     if (b == null) return Optional.empty();
     Index staged = ds.createIndex(b.withIndexName(indexName(r.column())).withIndexUUID(uuid)
-        .withFragmentIds(fragments).build());
+        .withFragmentIds(fragments).replace(replace).build());
     return Optional.of(switch (r.kind()) {
       case BTREE -> staged;
       case INVERTED -> {

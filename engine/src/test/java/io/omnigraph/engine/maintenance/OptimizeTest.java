@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.omnigraph.engine.commit.TableEntry;
+import io.omnigraph.engine.read.Predicate;
+import io.omnigraph.engine.write.GraphTransaction;
 import io.omnigraph.engine.recovery.RecoveryRequired;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** optimize on the fixture graph (SPEC §9): compaction, index folding, drift and pending recovery. */
@@ -36,6 +40,31 @@ class OptimizeTest extends MaintenanceFixture {
     OptimizeResult again = maintenance.optimize();
     assertTrue(again.manifestVersion().isEmpty(), again.toString());
     assertEquals(before + 1, gmv("main"));
+  }
+
+  @Test
+  void optimizeRebuildsATextIndexWhoseIndexedRowsWereUpdated() {
+    // The sequence that made Lance 7.0.0 abort the JVM while merging new rows into the text index.
+    updateAliceFiveTimes();
+    maintenance.ensureIndices("main");
+    assertTrue(indexes.indexedColumns(ref("main", "Person")).get("name").toLowerCase(Locale.ROOT).contains("inverted"));
+    updateAliceFiveTimes();
+    for (int round = 0; round < 3; round++) {
+      maintenance.optimize();
+      updateAliceFiveTimes();
+      maintenance.optimize();
+      assertEquals(0, indexes.unindexedRows(ref("main", "Person")), "round " + round);
+    }
+    assertEquals(1, indexes.probe(ref("main", "Person"), "name = 'Alice'").rowsMatched());
+  }
+
+  private void updateAliceFiveTimes() {
+    for (int i = 0; i < 5; i++) {
+      try (GraphTransaction tx = g.begin("main", null)) {
+        tx.update("Person", Predicate.eq("name", "Alice"), Map.of("age", i));
+        tx.commit();
+      }
+    }
   }
 
   @Test
