@@ -6,6 +6,8 @@ import io.omnigraph.engine.read.RowCursor;
 import io.omnigraph.engine.read.ScanRequest;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -44,10 +46,11 @@ public final class ScanSpec {
     OptionalLong rows = limit == null ? OptionalLong.empty() : limit.rows(execution);
     ScanRequest request = new ScanRequest(columns, predicate, rows);
     int width = columns.size();
+    BooleanSupplier stop = binding.stopSignal();
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        CursorEnumerator scan = new CursorEnumerator(() -> view.scan(typeName, request), width);
+        CursorEnumerator scan = new CursorEnumerator(() -> view.scan(typeName, request), width, stop);
         binding.opened(scan);
         return scan;
       }
@@ -56,14 +59,16 @@ public final class ScanSpec {
 
   /** Streams a {@link RowCursor}, converting each value to Calcite's representation. */
   static final class CursorEnumerator implements Enumerator<Object> {
-    private final java.util.function.Supplier<RowCursor> open;
+    private final Supplier<RowCursor> open;
     private final int width;
+    private final BooleanSupplier stop;
     private RowCursor cursor;
     private Object current;
 
-    CursorEnumerator(java.util.function.Supplier<RowCursor> open, int width) {
+    CursorEnumerator(Supplier<RowCursor> open, int width, BooleanSupplier stop) {
       this.open = open;
       this.width = width;
+      this.stop = stop;
     }
 
     @Override
@@ -73,6 +78,7 @@ public final class ScanSpec {
 
     @Override
     public boolean moveNext() {
+      if (stop.getAsBoolean()) throw new ExecutionStopped();
       if (cursor == null) cursor = open.get();
       if (!cursor.next()) {
         current = null;

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
 
@@ -119,6 +120,14 @@ public final class SqlSession implements AutoCloseable {
       names = new NameIndex(now);
     }
     return names;
+  }
+
+  /**
+   * Runs {@code work}, typically a statement's execute, so that the executions it starts stop with
+   * {@link ExecutionStopped} at the next row any of their scans reads once {@code signal} is raised.
+   */
+  public <T> T stoppingWhen(BooleanSupplier signal, SqlWork<T> work) throws SQLException {
+    return binding.stoppingWhen(signal, work);
   }
 
   ViewBinding binding() {

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.BooleanSupplier;
 import org.apache.calcite.DataContext;
 
 /**
@@ -21,6 +22,9 @@ final class ViewBinding {
   /** Set while a DML statement runs its query: it must read the transaction it writes to. */
   private final ThreadLocal<ReadView> pinned = new ThreadLocal<>();
 
+  /** Set while a statement starts executing: when its scans must stop. */
+  private final ThreadLocal<BooleanSupplier> stop = new ThreadLocal<>();
+
   /** Set while a statement starts executing: the scans it opens, to close if it fails before returning rows. */
   private final ThreadLocal<List<AutoCloseable>> opening = new ThreadLocal<>();
 
@@ -32,6 +36,31 @@ final class ViewBinding {
     ReadView p = pinned.get();
     if (p != null) return p;
     return byExecution.computeIfAbsent(execution, e -> provider.view());
+  }
+
+  /** The stop signal of the execution starting on this thread; never raised if none was given. */
+  BooleanSupplier stopSignal() {
+    BooleanSupplier s = stop.get();
+    return s == null ? NEVER : s;
+  }
+
+  private static final BooleanSupplier NEVER = () -> false;
+
+  /**
+   * Runs {@code work} with every execution it starts checking {@code signal} at each row its scans
+   * read, throwing {@link ExecutionStopped} once it is raised. Scans are where every operator's
+   * input comes from (a nested-loop join reopens its inner scan per outer row), so joins,
+   * aggregates and sorts all stop within a row of the signal.
+   */
+  <T> T stoppingWhen(BooleanSupplier signal, SqlWork<T> work) throws SQLException {
+    BooleanSupplier previous = stop.get();
+    stop.set(signal);
+    try {
+      return work.run();
+    } finally {
+      if (previous == null) stop.remove();
+      else stop.set(previous);
+    }
   }
 
   /** Notes a scan an execution opened; only while a statement is starting (see {@link #closingOnFailure}). */

@@ -7,9 +7,9 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * The cancel state of one statement execution. {@link Statement#cancel()} and the query timeout
- * flip it from any thread; the executing thread checks it between rows and before committing, so a
- * cancelled write never commits (its changes are discarded) and a cancelled query stops at the next
- * row. The SQL layer's own statement is deliberately not cancelled: its plans are pooled by SQL text,
+ * flip it from any thread; every scan of the execution polls it at each row it reads (so joins,
+ * aggregates and sorts stop within a row), and the executing thread checks it before committing, so
+ * a cancelled write never commits (its changes are discarded). The SQL layer's own statement is deliberately not cancelled: its plans are pooled by SQL text,
  * and a cancelled Calcite statement stays cancelled for every later execution.
  */
 final class Cancellation {
@@ -28,6 +28,11 @@ final class Cancellation {
 
   void cancel() {
     cancelled = true;
+  }
+
+  /** Whether a cancel or the timeout asked the execution to stop; polled by its scans. */
+  boolean stopped() {
+    return cancelled;
   }
 
   private void timeOut() {

@@ -312,6 +312,8 @@ public final class OmniGraphConnection implements Connection {
     if (closed) return;
     closed = true;
     try {
+      // Stop running executions first: closing a statement waits for the one it is running.
+      for (OmniGraphStatement s : Set.copyOf(statements)) s.cancel();
       for (OmniGraphStatement s : Set.copyOf(statements)) s.close();
       session.close();
       synchronized (this) {

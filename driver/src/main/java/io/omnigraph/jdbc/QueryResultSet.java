@@ -20,7 +20,7 @@ import java.util.Calendar;
 /**
  * The rows of a query, streamed from the SQL layer's result set. This wrapper adds what the driver
  * promises on top: {@code setMaxRows} is enforced while reading, a cancel or timeout stops reading
- * at the next row, engine failures during reading get their SQLState, and closing releases the
+ * at the next row, a failure while reading closes the rows and gets its SQLState, and closing releases the
  * statement's plan when the statement owned it.
  */
 final class QueryResultSet extends NamedColumnResultSet {
@@ -30,7 +30,9 @@ final class QueryResultSet extends NamedColumnResultSet {
   private final Cancellation cancellation;
   private final Command ownedCommand;
   private long read;
-  private boolean closed;
+  private volatile boolean closed;
+  /** The rows and the command are let go: on close, or as soon as reading failed. */
+  private boolean released;
 
   QueryResultSet(OmniGraphStatement statement, ResultSet rows, long maxRows, Cancellation cancellation, Command ownedCommand) {
     this.statement = statement;
@@ -41,8 +43,8 @@ final class QueryResultSet extends NamedColumnResultSet {
   }
 
   @Override
-  public boolean next() throws SQLException {
-    if (closed) throw SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE.exception("the result set is closed");
+  public synchronized boolean next() throws SQLException {
+    if (closed || released) throw SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE.exception("the result set is closed");
     cancellation.check();
     if (maxRows > 0 && read >= maxRows) {
       cancellation.finish();
@@ -52,6 +54,12 @@ final class QueryResultSet extends NamedColumnResultSet {
     try {
       more = rows.next();
     } catch (SQLException | RuntimeException e) {
+      // The operators that failed hold scans mid-read: release them now, not when the caller closes.
+      try {
+        release();
+      } catch (SQLException | RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       cancellation.check();
       throw SqlErrors.from(e);
     }
@@ -63,16 +71,32 @@ final class QueryResultSet extends NamedColumnResultSet {
     return more;
   }
 
+  /**
+   * Closes from another thread (a statement or connection closing) wait here for a {@link #next}
+   * in progress, which the cancel raised before the close ends within a row: scans are never
+   * closed under a reader.
+   */
   @Override
   public void close() throws SQLException {
-    if (closed) return;
-    closed = true;
+    synchronized (this) {
+      if (closed) return;
+      closed = true;
+    }
+    try {
+      release();
+    } finally {
+      statement.resultClosed(this);
+    }
+  }
+
+  private synchronized void release() throws SQLException {
+    if (released) return;
+    released = true;
     cancellation.finish();
     try {
       rows.close();
     } finally {
       if (ownedCommand != null) ownedCommand.close();
-      statement.resultClosed(this);
     }
   }
 
