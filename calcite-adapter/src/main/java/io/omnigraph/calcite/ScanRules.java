@@ -21,7 +21,8 @@ final class ScanRules {
       new ScanRuleConfig("GraphFilterIntoScan", FilterIntoScanRule::operands, FilterIntoScanRule::new).toRule(),
       new ScanRuleConfig("GraphLimitIntoScan", LimitIntoScanRule::operands, LimitIntoScanRule::new).toRule(),
       new ScanRuleConfig("GraphAggregateIntoScan", AggregateIntoScanRule::operands, AggregateIntoScanRule::new)
-          .toRule());
+          .toRule(),
+      new ScanRuleConfig("GraphCountIntoScan", CountIntoScanRule::operands, CountIntoScanRule::new).toRule());
 
   /** The scans rules may still narrow: the logical ones, not their executable copies. */
   static boolean isLogical(GraphTableScan scan) {
