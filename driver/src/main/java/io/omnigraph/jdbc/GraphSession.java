@@ -2,6 +2,7 @@ package io.omnigraph.jdbc;
 
 import io.omnigraph.calcite.ViewProvider;
 import io.omnigraph.engine.Graph;
+import io.omnigraph.engine.error.ErrorKind;
 import io.omnigraph.engine.error.OmniGraphException;
 import io.omnigraph.engine.read.ReadView;
 import io.omnigraph.engine.write.GraphTransaction;
@@ -49,12 +50,15 @@ final class GraphSession implements ViewProvider {
     try {
       graph.snapshot(branch);
     } catch (OmniGraphException e) {
+      // A branch that cannot be read is not an unknown one: damaged storage keeps its own state.
+      if (e.kind() != ErrorKind.NOT_FOUND) throw SqlErrors.translate(e);
       throw SqlState.CONNECTION_REJECTED.exception("unknown branch '" + branch + "' (connection property branch): "
           + e.getMessage(), e);
     }
     try {
       this.pinned = settings.snapshot() == null ? null : graph.snapshotAtCommit(settings.snapshot());
     } catch (OmniGraphException e) {
+      if (e.kind() != ErrorKind.NOT_FOUND) throw SqlErrors.translate(e);
       throw SqlState.CONNECTION_REJECTED.exception("unknown snapshot '" + settings.snapshot()
           + "' (connection property snapshot): " + e.getMessage(), e);
     }

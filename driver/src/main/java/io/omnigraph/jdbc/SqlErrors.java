@@ -34,6 +34,7 @@ public final class SqlErrors {
     SqlState state = switch (e.kind()) {
       case NOT_FOUND, BAD_INPUT, READ_ONLY -> SqlState.CONNECTION_REJECTED;
       case UNSUPPORTED -> SqlState.FEATURE_NOT_SUPPORTED;
+      case STORAGE -> SqlState.IO_ERROR;
       default -> SqlState.CONNECTION_UNABLE_TO_CONNECT;
     };
     return state.exception(e.getMessage(), e);

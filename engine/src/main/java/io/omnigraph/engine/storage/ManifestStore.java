@@ -149,7 +149,8 @@ public final class ManifestStore {
     } catch (OmniGraphException e) {
       throw e;
     } catch (Exception e) {
-      throw OmniGraphException.storage("cannot read manifest " + branchLabel(branch) + ": " + e.getMessage(), e);
+      throw OmniGraphException.storage("cannot read manifest " + branchLabel(branch) + " at " + uri
+          + " (damaged or missing files?): " + e.getMessage(), e);
     }
   }
 
@@ -315,9 +316,12 @@ public final class ManifestStore {
         if (isMain(branch)) return base.checkoutVersion(version);
         return base.checkout(version == null ? Ref.ofBranch(branch) : Ref.ofBranch(branch, version));
       }
-    } catch (RuntimeException e) {
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (Exception e) {
+      // Lance raises I/O failures (a truncated version file) as undeclared IOExceptions.
       throw OmniGraphException.storage("cannot open manifest " + branchLabel(branch)
-          + (version == null ? "" : " at version " + version) + ": " + e.getMessage(), e);
+          + (version == null ? "" : " at version " + version) + " at " + uri + ": " + e.getMessage(), e);
     }
   }
 

@@ -266,7 +266,10 @@ public final class TableStore implements AutoCloseable {
       try (base) {
         return base.checkout(r);
       }
-    } catch (RuntimeException e) {
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (Exception e) {
+      // Lance raises I/O failures (a truncated version file) as undeclared IOExceptions.
       throw OmniGraphException.storage("cannot open " + ref.uri() + " version " + ref.version()
           + (ref.lanceBranch() == null ? "" : " on " + ref.lanceBranch()) + ": " + e.getMessage(), e);
     }
@@ -279,7 +282,9 @@ public final class TableStore implements AutoCloseable {
       try (base) {
         return base.checkout(Ref.ofBranch(lanceBranch));
       }
-    } catch (RuntimeException e) {
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (Exception e) {
       throw OmniGraphException.storage("cannot open " + uri + (lanceBranch == null ? "" : " on " + lanceBranch)
           + ": " + e.getMessage(), e);
     }
