@@ -68,6 +68,13 @@ public final class ManifestStore {
   private final String uri;
   private final BufferAllocator allocator;
   private final Session session;
+  private final TableStore tables;
+  /**
+   * The newest main version this store opened or published, or -1. Its handle, kept in the table
+   * store's read cache, answers "which version is newest" by listing versions, without opening the
+   * manifest again: opening costs more than the rest of a small commit's reads.
+   */
+  private volatile long mainSeen = -1;
 
   /**
    * @param tables the graph handle's table store, whose allocator and Lance session this store
@@ -77,6 +84,32 @@ public final class ManifestStore {
     this.uri = uri;
     this.allocator = tables.allocator();
     this.session = tables.session();
+    this.tables = tables;
+  }
+
+  /**
+   * A lease on main's handle at {@code version}, or at the newest version when null. The newest
+   * is found through the handle of the last version seen when there is one.
+   */
+  private DatasetCache.Lease leaseMain(Long version) {
+    long target;
+    if (version != null) {
+      target = version;
+    } else {
+      long seen = mainSeen;
+      if (seen >= 0) {
+        try (DatasetCache.Lease known = tables.lease(new TableRef(uri, null, seen))) {
+          target = known.dataset().latestVersion();
+        }
+      } else {
+        try (Dataset ds = open(null, null)) {
+          target = ds.version();
+        }
+      }
+    }
+    DatasetCache.Lease lease = tables.lease(new TableRef(uri, null, target));
+    if (version == null && target > mainSeen) mainSeen = target;
+    return lease;
   }
 
   /**
@@ -104,6 +137,15 @@ public final class ManifestStore {
 
   /** The newest version of a branch's manifest (null or "main" = main). */
   public long latestVersion(String branch) {
+    if (isMain(branch)) {
+      try (DatasetCache.Lease lease = leaseMain(null)) {
+        return lease.dataset().version();
+      } catch (OmniGraphException e) {
+        throw e;
+      } catch (Exception e) {
+        throw OmniGraphException.storage("cannot open manifest main at " + uri + ": " + e.getMessage(), e);
+      }
+    }
     try (Dataset ds = open(branch, null)) {
       return ds.version();
     }
@@ -122,7 +164,8 @@ public final class ManifestStore {
    * the change, not the history. Applying the rows by object id to the earlier state yields this one.
    */
   public Read readChangedSince(String branch, Long version, long sinceFragmentId) {
-    try (Dataset ds = open(branch, version)) {
+    try (Handle h = handle(branch, version)) {
+      Dataset ds = h.dataset();
       List<Integer> fresh = new ArrayList<>();
       long maxFragment = sinceFragmentId;
       for (Fragment f : ds.getFragments()) {
@@ -172,7 +215,8 @@ public final class ManifestStore {
     String headId = "graph_head:" + branchLabel(branch);
     List<ManifestRow> ordered = new ArrayList<>(rows);
     ordered.sort(java.util.Comparator.comparing(r -> r.objectId().equals(headId)));
-    try (Dataset ds = open(branch, null)) {
+    try (Handle h = handle(branch, null)) {
+      Dataset ds = h.dataset();
       if (ds.version() != expectedVersion) throw moved(branch, expectedVersion, ds.version());
       Map<String, Long> addresses = new HashMap<>();
       if (headRowAddress != null && replaces.contains(headId)) addresses.put(headId, headRowAddress);
@@ -189,22 +233,32 @@ public final class ManifestStore {
         if (after == null) removed.add((long) e.getKey());
         else updated.add(after);
       }
-      Set<Integer> before = new HashSet<>();
-      ds.getFragments().forEach(f -> before.add(f.getId()));
       List<FragmentMetadata> fresh;
       try (VectorSchemaRoot root = toRoot(ordered)) {
         fresh = Fragment.create(writeUri(branch), allocator, root, STAGE_PARAMS);
       }
+      Dataset after;
       try (Transaction tx = new Transaction.Builder().readVersion(expectedVersion).operation(Update.builder()
-              .removedFragmentIds(removed).updatedFragments(updated).newFragments(fresh).build()).build();
-          Dataset after = new CommitBuilder(ds).execute(tx)) {
+              .removedFragmentIds(removed).updatedFragments(updated).newFragments(fresh).build()).build()) {
+        after = new CommitBuilder(ds).execute(tx);
+      }
+      try {
         List<Integer> ids = after.getFragments().stream().map(Fragment::getId).toList();
-        int newFragment = ids.stream().filter(id -> !before.contains(id)).max(Integer::compare).orElse(-1);
         long maxFragment = ids.stream().mapToLong(Integer::longValue).max().orElse(-1);
+        // Lance numbers the fragments a commit adds above every existing one: the new rows are in the highest.
         boolean headWritten = ordered.get(ordered.size() - 1).objectId().equals(headId);
-        long address = newFragment >= 0 && fresh.size() == 1 && headWritten
-            ? ((long) newFragment << 32) | (ordered.size() - 1) : -1;
-        return new Published(after.version(), address, maxFragment, ids.size());
+        long address = maxFragment >= 0 && fresh.size() == 1 && headWritten
+            ? (maxFragment << 32) | (ordered.size() - 1) : -1;
+        Published published = new Published(after.version(), address, maxFragment, ids.size());
+        if (isMain(branch)) {
+          // The next commit's "is main still at this version" and its publish start from this handle.
+          tables.adopt(new TableRef(uri, null, after.version()), after);
+          after = null;
+          if (published.version() > mainSeen) mainSeen = published.version();
+        }
+        return published;
+      } finally {
+        if (after != null) after.close();
       }
     } catch (OmniGraphException e) {
       throw e;
@@ -306,6 +360,39 @@ public final class ManifestStore {
     try (Dataset base = open(null, null)) {
       return base.branches().list().stream().map(org.lance.Branch::getName).sorted().toList();
     }
+  }
+
+  /** An open manifest version: a leased cache handle on main, a handle of its own on a branch. */
+  private interface Handle extends AutoCloseable {
+    Dataset dataset();
+
+    @Override
+    void close();
+  }
+
+  private Handle handle(String branch, Long version) {
+    if (isMain(branch)) {
+      DatasetCache.Lease lease = leaseMain(version);
+      return new Handle() {
+        public Dataset dataset() {
+          return lease.dataset();
+        }
+
+        public void close() {
+          lease.close();
+        }
+      };
+    }
+    Dataset ds = open(branch, version);
+    return new Handle() {
+      public Dataset dataset() {
+        return ds;
+      }
+
+      public void close() {
+        ds.close();
+      }
+    };
   }
 
   private Dataset open(String branch, Long version) {

@@ -253,6 +253,11 @@ public final class TableStore implements AutoCloseable {
     }
   }
 
+  /** Hands a handle of {@code ref} the caller produced (a commit's result) to the read cache. */
+  void adopt(TableRef ref, Dataset dataset) {
+    readCache.adopt(ref, dataset);
+  }
+
   /** A lease on the cached read handle of one immutable table version; close it when done reading. */
   DatasetCache.Lease lease(TableRef ref) {
     return readCache.acquire(ref);
