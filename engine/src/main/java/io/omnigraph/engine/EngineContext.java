@@ -68,7 +68,7 @@ public final class EngineContext {
     this.branchLocks = new BranchLocks(store);
     this.schemaState = store.read(Graph.SCHEMA_STATE_FILE).orElse("");
     this.autoCompaction = new io.omnigraph.engine.maintenance.AutoCompaction(this,
-        Integer.getInteger("omnigraph.autoCompactEvery", 64));
+        Integer.getInteger("omnigraph.autoCompactEvery", 64), Long.getLong("omnigraph.autoIndexAtRows", 10_000));
   }
 
   public ObjectStore store() {

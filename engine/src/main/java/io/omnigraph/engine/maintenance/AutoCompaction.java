@@ -6,10 +6,11 @@ import io.omnigraph.engine.commit.Snapshot;
 import io.omnigraph.engine.commit.TableEntry;
 import io.omnigraph.engine.recovery.WriterKind;
 import io.omnigraph.engine.schema.EntityType;
+import io.omnigraph.engine.storage.IndexKind;
 import io.omnigraph.engine.storage.TableIndexes;
 import io.omnigraph.engine.storage.TableMaintenance;
 import io.omnigraph.engine.storage.TableRef;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,9 +30,12 @@ import org.slf4j.LoggerFactory;
  * one graph commit), holding main's write lock only while it compacts and publishes.
  *
  * <p>New rows are folded into a table's scalar indexes as OPTIMIZE does, so lookups stay indexed.
- * Tables with an inverted (full-text) index are left to OPTIMIZE: folding those has crashed the
- * Lance native library on some histories. Branch forks are not compacted. {@code every} = 0
+ * A table with an inverted (full-text) index only has its other indexes caught up: rebuilding the
+ * text index, and compacting, are left to OPTIMIZE. Branch forks are not compacted. {@code every} = 0
  * switches it off.
+ *
+ * <p>The same worker builds the BTREE indexes of a main table's identity columns once the table
+ * holds {@code indexAtRows} rows, the indexes ENSURE INDICES would build first.
  */
 public final class AutoCompaction implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AutoCompaction.class);
@@ -39,24 +43,35 @@ public final class AutoCompaction implements AutoCloseable {
 
   private final EngineContext ctx;
   private final int every;
+  private final long indexAtRows;
   private final Map<String, AtomicInteger> commitsSince = new ConcurrentHashMap<>();
   private final Set<String> queued = ConcurrentHashMap.newKeySet();
+  /** Table incarnations whose identity columns this handle found or made indexed. */
+  private final Set<String> identityIndexed = ConcurrentHashMap.newKeySet();
   private final ExecutorService worker;
 
-  public AutoCompaction(EngineContext ctx, int every) {
+  /**
+   * @param every compact a main table after this many commits touched it (0 = never)
+   * @param indexAtRows build the BTREE indexes on a main table's identity columns ({@code id}, and
+   *     {@code src}/{@code dst} on edges) once it holds this many rows (0 = never)
+   */
+  public AutoCompaction(EngineContext ctx, int every, long indexAtRows) {
     this.ctx = ctx;
     this.every = every;
-    this.worker = every <= 0 || ctx.readOnly() ? null : Executors.newSingleThreadExecutor(r -> {
+    this.indexAtRows = indexAtRows;
+    this.worker = (every <= 0 && indexAtRows <= 0) || ctx.readOnly() ? null : Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "omnigraph-compaction");
       t.setDaemon(true);
       return t;
     });
   }
 
-  /** Counts a published commit that touched {@code tables} on {@code branch}. */
-  public void committed(String branch, Collection<EntityType> tables) {
+  /** Counts a published commit that touched {@code tables} (with their new row counts) on {@code branch}. */
+  public void committed(String branch, Map<EntityType, Long> tables) {
     if (worker == null || !MAIN.equals(branch)) return;
-    for (EntityType type : tables) {
+    tables.forEach(this::maybeIndex);
+    if (every <= 0) return;
+    for (EntityType type : tables.keySet()) {
       AtomicInteger n = commitsSince.computeIfAbsent(type.tableKey(), k -> new AtomicInteger());
       if (n.incrementAndGet() < every || !queued.add(type.tableKey())) continue;
       n.set(0);
@@ -66,6 +81,65 @@ public final class AutoCompaction implements AutoCloseable {
         queued.remove(type.tableKey());
       }
     }
+  }
+
+  private void maybeIndex(EntityType type, long rows) {
+    if (indexAtRows <= 0 || rows < indexAtRows || identityIndexed.contains(incarnation(type))) return;
+    String job = "index:" + type.tableKey();
+    if (!queued.add(job)) return;
+    try {
+      worker.submit(() -> {
+        try {
+          indexIdentity(type);
+        } catch (RuntimeException e) {
+          // A writer moved the table meanwhile; a later commit queues the build again.
+          LOG.debug("automatic identity index of {} skipped: {}", type.tableKey(), e.toString());
+        } finally {
+          queued.remove(job);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      queued.remove(job);
+    }
+  }
+
+  private static String incarnation(EntityType type) {
+    return type.tableKey() + "#" + type.incarnationId();
+  }
+
+  /**
+   * Builds the missing BTREE indexes on a main table's identity columns, so lookups by id and
+   * joins along edges are indexed on a graph nobody ran ENSURE INDICES on. The build reads the
+   * pinned version without any lock; only its commit and publish hold main's write lock, and they
+   * are refused (to be queued again) if a writer moved the table meanwhile.
+   */
+  private void indexIdentity(EntityType type) {
+    Snapshot snap = ctx.latest(MAIN);
+    TableEntry e = snap.state().table(type.stableTypeId());
+    if (e == null || e.incarnationId() != type.incarnationId() || e.tableBranch() != null) return;
+    String uri = ctx.store().uri(e.location());
+    TableRef ref = new TableRef(uri, null, e.version());
+    TableIndexes indexes = new TableIndexes(ctx.tables());
+    Map<String, String> indexed = indexes.indexedColumns(ref);
+    List<TableIndexes.IndexRequest> missing = new ArrayList<>();
+    for (String column : type.systemColumns()) {
+      if (!indexed.containsKey(column)) missing.add(new TableIndexes.IndexRequest(column, IndexKind.BTREE));
+    }
+    if (missing.isEmpty()) {
+      identityIndexed.add(incarnation(type));
+      return;
+    }
+    if (new TableMaintenance(ctx.tables()).head(uri) != e.version()) return;
+    TableIndexes.StagedIndexes staged = indexes.stage(ref, missing);
+    if (staged.empty()) return;
+    MaintenanceCommit commit = new MaintenanceCommit(ctx, WriterKind.EnsureIndices, MAIN, List.of(e));
+    try {
+      commit.reached(e, indexes.commit(staged, commit.commitProperties()));
+      commit.publish();
+    } catch (RuntimeException failure) {
+      throw commit.failed(failure);
+    }
+    identityIndexed.add(incarnation(type));
   }
 
   private void run(EntityType type) {
@@ -88,18 +162,21 @@ public final class AutoCompaction implements AutoCloseable {
       String uri = ctx.store().uri(e.location());
       TableIndexes indexes = new TableIndexes(ctx.tables());
       Map<String, String> indexed = indexes.indexedColumns(new TableRef(uri, null, e.version()));
-      if (indexed.values().stream().anyMatch(kind -> kind.toLowerCase(java.util.Locale.ROOT).contains("inverted"))) return;
+      // Rebuilding a text index reads its whole column: left to OPTIMIZE. Lance merges only
+      // fragments the indexes cover alike, so such a table is not compacted either, but its
+      // BTREE indexes still catch up, so lookups by id stay indexed.
+      boolean text = indexed.values().stream().anyMatch(TableIndexes::isText);
       if (maintenance.head(uri) != e.version()) return;
       TableRef ref = new TableRef(uri, null, e.version());
       // Fragments that indexes do not cover yet are never merged, so unfolded rows are work too.
       boolean unfolded = !indexed.isEmpty() && indexes.unindexedRows(ref) > 0;
-      if (!unfolded && !maintenance.needsCompaction(uri)) return;
+      if (!unfolded && (text || !maintenance.needsCompaction(uri))) return;
       MaintenanceCommit commit = new MaintenanceCommit(ctx, WriterKind.Optimize, MAIN, List.of(e));
       try {
         // As OPTIMIZE does: Lance merges only fragments the indexes cover alike, so fold first.
-        long head = indexed.isEmpty() ? e.version() : indexes.fold(uri, e.version());
-        head = maintenance.compact(uri, head).version();
-        if (!indexed.isEmpty()) head = indexes.fold(uri, head);
+        long head = indexed.isEmpty() ? e.version() : indexes.fold(uri, e.version(), false);
+        if (!text) head = maintenance.compact(uri, head).version();
+        if (!indexed.isEmpty() && !text) head = indexes.fold(uri, head, false);
         commit.reached(e, head);
         commit.publish();
       } catch (RuntimeException failure) {

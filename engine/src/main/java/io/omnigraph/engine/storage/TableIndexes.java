@@ -86,6 +86,22 @@ public final class TableIndexes {
     }
   }
 
+  /** Per indexed column, how many of the table version's rows its index covers. */
+  public Map<String, Long> rowsIndexed(TableRef ref) {
+    try (DatasetCache.Lease lease = tables.lease(ref)) {
+      Dataset ds = lease.dataset();
+      Map<Integer, String> names = new HashMap<>();
+      for (LanceField f : ds.getLanceSchema().fields()) names.put(f.getId(), f.getName());
+      Map<String, Long> out = new LinkedHashMap<>();
+      for (IndexDescription d : ds.describeIndices()) {
+        for (int id : d.getFieldIds()) {
+          if (names.containsKey(id)) out.put(names.get(id), d.getRowsIndexed());
+        }
+      }
+      return out;
+    }
+  }
+
   /** Rows not yet covered by every index of the table version (new fragments since the build). */
   public long unindexedRows(TableRef ref) {
     try (DatasetCache.Lease lease = tables.lease(ref)) {
@@ -149,6 +165,14 @@ public final class TableIndexes {
    * @return the new HEAD version, or the old one when nothing needed folding
    */
   public long fold(String uri, long expectedHead) {
+    return fold(uri, expectedHead, true);
+  }
+
+  /**
+   * As {@link #fold(String, long)}; with {@code withText} false, text indexes are left behind
+   * (rebuilding one reads its whole column) and only BTREE and vector indexes catch up.
+   */
+  public long fold(String uri, long expectedHead, boolean withText) {
     try (Dataset ds = tables.openLatest(uri, null)) {
       if (ds.version() != expectedHead) throw moved(uri, expectedHead, ds.version());
       long rows = ds.countRows();
@@ -156,7 +180,8 @@ public final class TableIndexes {
       List<String> rebuilt = new ArrayList<>();
       for (IndexDescription d : ds.describeIndices()) {
         if (d.getRowsIndexed() >= rows) continue;
-        (isText(d) ? rebuilt : merged).add(d.getName());
+        if (!isText(d)) merged.add(d.getName());
+        else if (withText) rebuilt.add(d.getName());
       }
       if (!merged.isEmpty()) ds.optimizeIndices(OptimizeOptions.builder().indexNames(merged).build());
       if (rebuilt.isEmpty()) return ds.latestVersion();
@@ -197,8 +222,13 @@ public final class TableIndexes {
     }
   }
 
+  /** Whether an index type, as {@link #indexedColumns} reports it, is a text (inverted) index. */
+  public static boolean isText(String indexType) {
+    return indexType.toLowerCase(java.util.Locale.ROOT).contains("inverted");
+  }
+
   private static boolean isText(IndexDescription d) {
-    return d.getIndexType().toLowerCase(java.util.Locale.ROOT).contains("inverted");
+    return isText(d.getIndexType());
   }
 
   /** Runs a filtered scan of {@code ref} to the end and reports how Lance answered it. */

@@ -43,6 +43,8 @@ final class CommitPipeline {
   private final String mergedParent;
   private final WriterKind writerKind;
   private final String expectedHead;
+  /** The row count each table was published with. */
+  private final Map<EntityType, Long> publishedRows = new LinkedHashMap<>();
 
   CommitPipeline(EngineContext ctx, String branch, String actor, Snapshot base, Map<EntityType, PendingTable> touched,
       ReadSet reads, String mergedParent, WriterKind writerKind, String expectedHead) {
@@ -89,7 +91,7 @@ final class CommitPipeline {
         }
       }
       GraphCommit commit = publish(staged);
-      ctx.autoCompaction().committed(branch, staged.keySet());
+      ctx.autoCompaction().committed(branch, publishedRows);
       return commit;
     }
   }
@@ -177,6 +179,7 @@ final class CommitPipeline {
             p.upserts.keySet());
         if (rows.isEmpty()) failpoints.hit(Failpoints.COMMIT_AFTER_TABLE_COMMIT);
         long rowCount = Math.max(0, before.rowCount() + w.rowsAdded() - w.rowsRemoved());
+        publishedRows.put(e.getKey(), rowCount);
         rows.add(ManifestState.versionRow(new TableEntry(before.tableKey(), before.stableTableId(), before.incarnationId(),
             before.location(), version, w.lanceBranch(), rowCount)));
       }

@@ -93,6 +93,28 @@ class AutoCompactionTest {
     }
   }
 
+  @Test
+  void aTableWithATextIndexKeepsItsIdIndexCaughtUpWithoutRebuildingTheTextIndex() throws Exception {
+    System.setProperty("omnigraph.autoCompactEvery", "4");
+    try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema())) {
+      insert(g, "p0");
+      g.ensureIndices("main");
+      io.omnigraph.engine.storage.TableIndexes indexes = new io.omnigraph.engine.storage.TableIndexes(g.context().tables());
+      assertTrue(io.omnigraph.engine.storage.TableIndexes.isText(indexes.indexedColumns(personRef(g)).get("name")));
+      for (int i = 1; i <= 8; i++) insert(g, "p" + i);
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (System.nanoTime() < deadline && indexes.rowsIndexed(personRef(g)).get("id") < 5) Thread.sleep(50);
+      Map<String, Long> covered = indexes.rowsIndexed(personRef(g));
+      assertTrue(covered.get("id") >= 5, "the id index caught up in the background: " + covered);
+      assertEquals(1L, covered.get("name"), "the text index waits for OPTIMIZE: " + covered);
+      assertEquals(9, g.snapshot("main").count("Person", Predicate.TRUE));
+    }
+  }
+
+  private static io.omnigraph.engine.storage.TableRef personRef(Graph g) {
+    return g.snapshot("main").ref(g.catalog().type("Person").orElseThrow());
+  }
+
   private static void write(Graph g, int n) {
     try (GraphTransaction tx = g.begin("main", "w")) {
       tx.insert("Item", List.of(Map.of("label", "item", "n", (long) n)));
