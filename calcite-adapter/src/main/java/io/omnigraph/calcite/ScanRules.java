@@ -22,7 +22,8 @@ final class ScanRules {
       new ScanRuleConfig("GraphLimitIntoScan", LimitIntoScanRule::operands, LimitIntoScanRule::new).toRule(),
       new ScanRuleConfig("GraphAggregateIntoScan", AggregateIntoScanRule::operands, AggregateIntoScanRule::new)
           .toRule(),
-      new ScanRuleConfig("GraphCountIntoScan", CountIntoScanRule::operands, CountIntoScanRule::new).toRule());
+      new ScanRuleConfig("GraphCountIntoScan", CountIntoScanRule::operands, CountIntoScanRule::new).toRule(),
+      new ScanRuleConfig("GraphLookupJoin", LookupJoinRule::operands, LookupJoinRule::new).toRule());
 
   /** The scans rules may still narrow: the logical ones, not their executable copies. */
   static boolean isLogical(GraphTableScan scan) {

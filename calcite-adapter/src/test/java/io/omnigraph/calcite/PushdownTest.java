@@ -104,6 +104,33 @@ class PushdownTest {
   void joinsPushIntoEachSide() throws Exception {
     String plan = g.explain("select a.name from Person a join Knows k on k.src = a.id where a.name = 'Alice'");
     assertTrue(plan.contains("GraphTableScan(table=[[graph, Person]], columns=[id, name], filter=[name = 'Alice'])"), plan);
-    assertTrue(plan.contains("GraphTableScan(table=[[graph, Knows]], columns=[src])"), plan);
+    assertTrue(plan.contains("EnumerableLookupJoin(table=[[graph, Knows]], columns=[src], key=[id = src])"), plan);
+    assertEquals(List.of("Alice", "Alice"),
+        g.column("select a.name from Person a join Knows k on k.src = a.id where a.name = 'Alice'"));
+  }
+
+  @Test
+  void aJoinAlongAnEdgeReadsOnlyTheKeysTheOtherSideFound() throws Exception {
+    String sql = "select k2.dst from Knows k1 join Knows k2 on k1.dst = k2.src where k1.src = ? order by k2.dst";
+    String plan = g.explain(sql, "Alice");
+    assertTrue(plan.contains("EnumerableLookupJoin(table=[[graph, Knows]], columns=[src, dst], key=[dst = src])"), plan);
+    assertTrue(plan.contains("filter=[src = ?0]"), plan);
+    List<List<Object>> edges = g.query("select src, dst from Knows");
+    List<Object> expected = edges.stream().filter(e -> e.get(0).equals("Alice"))
+        .flatMap(e -> edges.stream().filter(f -> f.get(0).equals(e.get(1))).map(f -> f.get(1))).sorted().toList();
+    assertFalse(expected.isEmpty(), "the fixture has a two-hop path from Alice: " + edges);
+    assertEquals(expected, g.column(sql, "Alice"));
+    assertEquals(List.of(), g.column(sql, "Nobody"));
+    System.setProperty("omnigraph.lookupJoin.maxKeys", "0");
+    try (FixtureGraph again = g.reopen()) {
+      g = again;
+      assertEquals(expected, g.column(sql, "Alice"), "past the key limit the right table is scanned whole");
+    } finally {
+      System.clearProperty("omnigraph.lookupJoin.maxKeys");
+      g = g.reopen();
+    }
+    String byId = "select p.name, k.since from Knows k join Person p on p.id = k.dst where k.src = 'Alice' order by p.name";
+    assertTrue(g.explain(byId).contains("EnumerableLookupJoin(table=[[graph, Person]]"), g.explain(byId));
+    assertEquals(2, g.query(byId).size());
   }
 }
