@@ -174,9 +174,11 @@ public final class AutoCompaction implements AutoCloseable {
       MaintenanceCommit commit = new MaintenanceCommit(ctx, WriterKind.Optimize, MAIN, List.of(e));
       try {
         // As OPTIMIZE does: Lance merges only fragments the indexes cover alike, so fold first.
-        long head = indexed.isEmpty() ? e.version() : indexes.fold(uri, e.version(), false);
+        // Without compaction, a delta segment for the new rows is enough and costs only them:
+        // writers on main wait while this runs.
+        long head = indexed.isEmpty() ? e.version() : indexes.fold(uri, e.version(), false, text);
         if (!text) head = maintenance.compact(uri, head).version();
-        if (!indexed.isEmpty() && !text) head = indexes.fold(uri, head, false);
+        if (!indexed.isEmpty() && !text) head = indexes.fold(uri, head, false, false);
         commit.reached(e, head);
         commit.publish();
       } catch (RuntimeException failure) {

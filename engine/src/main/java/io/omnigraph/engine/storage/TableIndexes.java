@@ -165,14 +165,16 @@ public final class TableIndexes {
    * @return the new HEAD version, or the old one when nothing needed folding
    */
   public long fold(String uri, long expectedHead) {
-    return fold(uri, expectedHead, true);
+    return fold(uri, expectedHead, true, false);
   }
 
   /**
    * As {@link #fold(String, long)}; with {@code withText} false, text indexes are left behind
-   * (rebuilding one reads its whole column) and only BTREE and vector indexes catch up.
+   * (rebuilding one reads its whole column) and only BTREE and vector indexes catch up. With
+   * {@code delta}, new rows get an index segment of their own instead of being merged into the
+   * existing one: the cost is the new rows, not the table (a later full fold merges the segments).
    */
-  public long fold(String uri, long expectedHead, boolean withText) {
+  public long fold(String uri, long expectedHead, boolean withText, boolean delta) {
     try (Dataset ds = tables.openLatest(uri, null)) {
       if (ds.version() != expectedHead) throw moved(uri, expectedHead, ds.version());
       long rows = ds.countRows();
@@ -183,7 +185,11 @@ public final class TableIndexes {
         if (!isText(d)) merged.add(d.getName());
         else if (withText) rebuilt.add(d.getName());
       }
-      if (!merged.isEmpty()) ds.optimizeIndices(OptimizeOptions.builder().indexNames(merged).build());
+      if (!merged.isEmpty()) {
+        OptimizeOptions.Builder options = OptimizeOptions.builder().indexNames(merged);
+        if (delta) options.numIndicesToMerge(0);
+        ds.optimizeIndices(options.build());
+      }
       if (rebuilt.isEmpty()) return ds.latestVersion();
       try (Dataset head = tables.openLatest(uri, null)) {
         return rebuildText(head, rebuilt);

@@ -63,14 +63,19 @@ final class CommitPipeline {
   GraphCommit run() {
     List<String> keys = touched.keySet().stream().map(EntityType::tableKey).toList();
     try (WriteQueues.Held held = ctx.queues().acquireTables(branch, keys)) {
-      Snapshot start = ctx.latest(branch);
       requireCatalogUnchanged();
-      checkExpectedHead(start);
-      rebaseOrRefuse(start);
+      // The head is read (and the work rebased onto it) under the branch lock below; reading it
+      // here as well would only find a conflict earlier, at one more manifest listing per commit.
       // A table's first write on a branch forks it: a change to storage that only the branch's
       // lock may make, so that two processes never fork the same table at once.
       boolean locked = touched.keySet().stream().anyMatch(this::needsFork);
-      if (locked) lockBranch(held);
+      if (locked) {
+        lockBranch(held);
+        // Whether a table is forked yet must be read under the lock: another writer may have forked it.
+        Snapshot head = ctx.latest(branch);
+        checkExpectedHead(head);
+        rebaseOrRefuse(head);
+      }
       new Validator(base, touched, ctx.knownIds()).validate();
       Map<EntityType, StagedWrite> staged = new LinkedHashMap<>();
       for (EntityType type : touched.keySet()) staged.put(type, stage(type));
