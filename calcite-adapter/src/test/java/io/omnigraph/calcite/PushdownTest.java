@@ -113,6 +113,12 @@ class PushdownTest {
   void aJoinAlongAnEdgeReadsOnlyTheKeysTheOtherSideFound() throws Exception {
     String sql = "select k2.dst from Knows k1 join Knows k2 on k1.dst = k2.src where k1.src = ? order by k2.dst";
     String plan = g.explain(sql, "Alice");
+    assertEquals("""
+        EnumerableCalc(expr#0..3=[{inputs}], dst=[$t3])
+          EnumerableLookupJoin(table=[[graph, Knows]], columns=[src, dst], key=[dst = src])
+            EnumerableGraphTableScan(table=[[graph, Knows]], columns=[src, dst], filter=[src = ?0])""",
+        g.explain("select k2.dst from Knows k1 join Knows k2 on k1.dst = k2.src where k1.src = ?", "x").strip(),
+        "the plan docs/sql-reference.md shows");
     assertTrue(plan.contains("EnumerableLookupJoin(table=[[graph, Knows]], columns=[src, dst], key=[dst = src])"), plan);
     assertTrue(plan.contains("filter=[src = ?0]"), plan);
     List<List<Object>> edges = g.query("select src, dst from Knows");
