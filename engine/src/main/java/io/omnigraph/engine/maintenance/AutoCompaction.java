@@ -30,9 +30,8 @@ import org.slf4j.LoggerFactory;
  * one graph commit), holding main's write lock only while it compacts and publishes.
  *
  * <p>New rows are folded into a table's scalar indexes as OPTIMIZE does, so lookups stay indexed.
- * A table with an inverted (full-text) index only has its BTREE indexes caught up, by delta
- * segments staged outside the lock: rebuilding the text index reads the whole column, and Lance
- * compacts only fragments every index covers alike, so both are left to OPTIMIZE. Branch forks are not compacted. {@code every} = 0
+ * A table with an inverted (full-text) index only has its other indexes caught up: rebuilding the
+ * text index, and compacting, are left to OPTIMIZE. Branch forks are not compacted. {@code every} = 0
  * switches it off.
  *
  * <p>The same worker builds the BTREE indexes of a main table's identity columns once the table
@@ -156,7 +155,6 @@ public final class AutoCompaction implements AutoCloseable {
 
   private void compact(EntityType type) {
     TableMaintenance maintenance = new TableMaintenance(ctx.tables());
-    if (catchUpTextIndexedTable(type, maintenance)) return;
     try (BranchLocks.Held held = ctx.branchLocks().acquire(MAIN)) {
       Snapshot snap = ctx.latest(MAIN);
       TableEntry e = snap.state().table(type.stableTypeId());
@@ -164,60 +162,29 @@ public final class AutoCompaction implements AutoCloseable {
       String uri = ctx.store().uri(e.location());
       TableIndexes indexes = new TableIndexes(ctx.tables());
       Map<String, String> indexed = indexes.indexedColumns(new TableRef(uri, null, e.version()));
-      // A text index appeared since the check outside the lock: next time.
-      if (indexed.values().stream().anyMatch(TableIndexes::isText)) return;
+      // Rebuilding a text index reads its whole column: left to OPTIMIZE. Lance merges only
+      // fragments the indexes cover alike, so such a table is not compacted either, but its
+      // BTREE indexes still catch up, so lookups by id stay indexed.
+      boolean text = indexed.values().stream().anyMatch(TableIndexes::isText);
       if (maintenance.head(uri) != e.version()) return;
       TableRef ref = new TableRef(uri, null, e.version());
       // Fragments that indexes do not cover yet are never merged, so unfolded rows are work too.
       boolean unfolded = !indexed.isEmpty() && indexes.unindexedRows(ref) > 0;
-      if (!unfolded && !maintenance.needsCompaction(uri)) return;
+      if (!unfolded && (text || !maintenance.needsCompaction(uri))) return;
       MaintenanceCommit commit = new MaintenanceCommit(ctx, WriterKind.Optimize, MAIN, List.of(e));
       try {
         // As OPTIMIZE does: Lance merges only fragments the indexes cover alike, so fold first.
-        long head = indexed.isEmpty() ? e.version() : indexes.fold(uri, e.version());
-        head = maintenance.compact(uri, head).version();
-        if (!indexed.isEmpty()) head = indexes.fold(uri, head);
+        // Without compaction, a delta segment for the new rows is enough and costs only them:
+        // writers on main wait while this runs.
+        long head = indexed.isEmpty() ? e.version() : indexes.fold(uri, e.version(), false, text);
+        if (!text) head = maintenance.compact(uri, head).version();
+        if (!indexed.isEmpty() && !text) head = indexes.fold(uri, head, false, false);
         commit.reached(e, head);
         commit.publish();
       } catch (RuntimeException failure) {
         throw commit.failed(failure);
       }
     }
-  }
-
-  /**
-   * For a table with a text index: brings its BTREE indexes up to date with a delta segment over
-   * the fragments they miss, staged without any lock (its cost is the new rows) and committed
-   * under main's lock on whatever version main has by then, as long as that version still has
-   * every fragment the segment indexes. The table is not compacted (see the class comment).
-   *
-   * @return false when the table has no text index and takes the compaction path instead
-   */
-  private boolean catchUpTextIndexedTable(EntityType type, TableMaintenance maintenance) {
-    TableEntry e = ctx.latest(MAIN).state().table(type.stableTypeId());
-    if (e == null || e.incarnationId() != type.incarnationId() || e.tableBranch() != null) return true;
-    String uri = ctx.store().uri(e.location());
-    TableIndexes indexes = new TableIndexes(ctx.tables());
-    if (indexes.indexedColumns(new TableRef(uri, null, e.version())).values().stream().noneMatch(TableIndexes::isText)) {
-      return false;
-    }
-    TableIndexes.StagedIndexes delta = indexes.stageDelta(new TableRef(uri, null, e.version()));
-    if (delta.empty()) return true;
-    try (BranchLocks.Held held = ctx.branchLocks().acquire(MAIN)) {
-      TableEntry now = ctx.latest(MAIN).state().table(type.stableTypeId());
-      if (now == null || now.incarnationId() != e.incarnationId() || now.tableBranch() != null) return true;
-      if (maintenance.head(uri) != now.version()) return true;
-      var rebased = indexes.rebase(delta, new TableRef(uri, null, now.version()));
-      if (rebased.isEmpty()) return true;
-      MaintenanceCommit commit = new MaintenanceCommit(ctx, WriterKind.Optimize, MAIN, List.of(now));
-      try {
-        commit.reached(now, indexes.commit(rebased.get(), commit.commitProperties()));
-        commit.publish();
-      } catch (RuntimeException failure) {
-        throw commit.failed(failure);
-      }
-    }
-    return true;
   }
 
   /** Waits for a running compaction to finish; queued ones are dropped. */

@@ -141,57 +141,6 @@ public final class TableIndexes {
     }
   }
 
-  /**
-   * Stages, for every BTREE index of {@code ref} that does not cover all of its fragments, a
-   * delta segment over just the fragments it misses; nothing is committed, so this may run while
-   * writers commit. {@link #rebase} moves the result onto a later version before committing.
-   */
-  public StagedIndexes stageDelta(TableRef ref) {
-    try (Dataset ds = tables.openVersion(ref)) {
-      Map<Integer, String> names = new HashMap<>();
-      for (LanceField f : ds.getLanceSchema().fields()) names.put(f.getId(), f.getName());
-      List<Integer> all = ds.getFragments().stream().map(Fragment::getId).toList();
-      List<Index> segments = new ArrayList<>();
-      List<String> built = new ArrayList<>();
-      for (IndexDescription d : ds.describeIndices()) {
-        if (!d.getIndexType().equalsIgnoreCase("BTree") || d.getFieldIds().size() != 1) continue;
-        java.util.Set<Integer> covered = new java.util.HashSet<>();
-        for (Index segment : d.getSegments()) segment.fragments().ifPresent(covered::addAll);
-        List<Integer> missing = all.stream().filter(id -> !covered.contains(id)).toList();
-        String column = names.get(d.getFieldIds().get(0));
-        if (missing.isEmpty() || column == null) continue;
-        IndexOptions options = IndexOptions.builder(List.of(column), IndexType.BTREE,
-                IndexParams.builder().setScalarIndexParams(ScalarIndexParams.create("btree")).build())
-            .withIndexName(d.getName()).withIndexUUID(UUID.randomUUID().toString()).withFragmentIds(missing)
-            .replace(true).build();
-        segments.add(ds.createIndex(options));
-        built.add(column);
-      }
-      return new StagedIndexes(ref.uri(), ref.lanceBranch(), ref.version(), segments, built, List.of());
-    } catch (OmniGraphException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw OmniGraphException.storage("cannot stage index segments on " + ref.uri() + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * The same staged segments, to be committed on {@code later}, or empty when a fragment they
-   * index is gone from it (compacted or rewritten since): then they must be staged again.
-   * Versions that only appended fragments, or deleted rows, keep every segment valid.
-   */
-  public Optional<StagedIndexes> rebase(StagedIndexes staged, TableRef later) {
-    try (DatasetCache.Lease lease = tables.lease(later)) {
-      java.util.Set<Integer> present = new java.util.HashSet<>();
-      lease.dataset().getFragments().forEach(f -> present.add(f.getId()));
-      for (Index segment : staged.segments()) {
-        if (!present.containsAll(segment.fragments().orElse(List.of()))) return Optional.empty();
-      }
-    }
-    return Optional.of(new StagedIndexes(staged.uri(), staged.lanceBranch(), later.version(), staged.segments(),
-        staged.built(), staged.pending()));
-  }
-
   /** Commits staged segments as one new version, only if HEAD is still the version they index. */
   public long commit(StagedIndexes staged, Map<String, String> properties) {
     try (Dataset head = tables.openLatest(staged.uri(), staged.lanceBranch())) {
@@ -216,6 +165,16 @@ public final class TableIndexes {
    * @return the new HEAD version, or the old one when nothing needed folding
    */
   public long fold(String uri, long expectedHead) {
+    return fold(uri, expectedHead, true, false);
+  }
+
+  /**
+   * As {@link #fold(String, long)}; with {@code withText} false, text indexes are left behind
+   * (rebuilding one reads its whole column) and only BTREE and vector indexes catch up. With
+   * {@code delta}, new rows get an index segment of their own instead of being merged into the
+   * existing one: the cost is the new rows, not the table (a later full fold merges the segments).
+   */
+  public long fold(String uri, long expectedHead, boolean withText, boolean delta) {
     try (Dataset ds = tables.openLatest(uri, null)) {
       if (ds.version() != expectedHead) throw moved(uri, expectedHead, ds.version());
       long rows = ds.countRows();
@@ -223,9 +182,14 @@ public final class TableIndexes {
       List<String> rebuilt = new ArrayList<>();
       for (IndexDescription d : ds.describeIndices()) {
         if (d.getRowsIndexed() >= rows) continue;
-        (isText(d) ? rebuilt : merged).add(d.getName());
+        if (!isText(d)) merged.add(d.getName());
+        else if (withText) rebuilt.add(d.getName());
       }
-      if (!merged.isEmpty()) ds.optimizeIndices(OptimizeOptions.builder().indexNames(merged).build());
+      if (!merged.isEmpty()) {
+        OptimizeOptions.Builder options = OptimizeOptions.builder().indexNames(merged);
+        if (delta) options.numIndicesToMerge(0);
+        ds.optimizeIndices(options.build());
+      }
       if (rebuilt.isEmpty()) return ds.latestVersion();
       try (Dataset head = tables.openLatest(uri, null)) {
         return rebuildText(head, rebuilt);
