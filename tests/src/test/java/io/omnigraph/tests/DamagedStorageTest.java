@@ -45,6 +45,28 @@ class DamagedStorageTest {
     assertStorageFailure();
   }
 
+  @Test
+  void aDeletedTableDataFileFailsTheQueryWith58030AndTheConnectionStillClosesCleanly() throws Exception {
+    Path graph = graph();
+    try (Stream<Path> all = Files.walk(graph.resolve("nodes"))) {
+      for (Path p : all.filter(f -> f.toString().endsWith(".lance") && f.getParent().getFileName().toString().equals("data"))
+          .toList()) {
+        Files.delete(p);
+      }
+    }
+    Connection c = Fixture.connect(dir, "");
+    try (Statement s = c.createStatement()) {
+      SQLException e = assertThrows(SQLException.class, () -> {
+        try (var rs = s.executeQuery("SELECT name, age FROM Person")) {
+          while (rs.next()) rs.getString(1);
+        }
+      });
+      assertEquals("58030", e.getSQLState(), e.toString());
+    }
+    // The last connection closing closes the graph handle, which fails if the scan kept Arrow memory.
+    c.close();
+  }
+
   private Path graph() throws SQLException {
     try (Connection c = Fixture.createLoaded(dir); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO Person (name) VALUES ('Zed')");
