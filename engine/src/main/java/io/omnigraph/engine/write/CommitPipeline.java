@@ -7,6 +7,8 @@ import io.omnigraph.engine.commit.Snapshot;
 import io.omnigraph.engine.commit.TableEntry;
 import io.omnigraph.engine.error.PreconditionFailed;
 import io.omnigraph.engine.error.WriteConflict;
+import io.omnigraph.engine.read.Predicate;
+import io.omnigraph.engine.read.RowCursor;
 import io.omnigraph.engine.recovery.Failpoints;
 import io.omnigraph.engine.recovery.JournalEntry;
 import io.omnigraph.engine.recovery.RecoveryIntent;
@@ -23,6 +25,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Makes a transaction durable (SPEC §4.2): take the touched tables' queues, capture the branch's
@@ -139,12 +143,34 @@ final class CommitPipeline {
    */
   private void rebaseOrRefuse(Snapshot head) {
     if (head.manifestVersion() == base.manifestVersion()) return;
-    String moved = reads.movedBetween(base, head);
+    String moved = reads.movedBetween(base, head, this::rowsChanged);
     if (moved != null) {
       throw new WriteConflict("branch '" + branch + "' moved from commit " + base.headCommitId() + " to "
           + head.headCommitId() + " and changed " + moved + " since this transaction read it; retry the transaction");
     }
     base = head;
+  }
+
+  /**
+   * Whether another commit between {@code base} and {@code head} inserted, rewrote or deleted one of
+   * {@code ids}: rows Lance stamped after the base version, and a change in how many of them exist.
+   * Anything but two versions of one table lineage counts as changed.
+   */
+  private boolean rowsChanged(Snapshot from, Snapshot to, EntityType type, Set<String> ids) {
+    TableEntry a = ReadSet.entryOrNull(from, type);
+    TableEntry b = ReadSet.entryOrNull(to, type);
+    if (a == null || b == null || a.stableTableId() != b.stableTableId() || a.incarnationId() != b.incarnationId()
+        || !a.location().equals(b.location()) || !Objects.equals(a.tableBranch(), b.tableBranch())) {
+      return true;
+    }
+    String in = Predicate.idIn(ids).toLance();
+    String stamp = "_row_last_updated_at_version";
+    String rewritten = "(" + in + ") AND (" + stamp + " > " + a.version() + " OR " + stamp + " <= 1 OR " + stamp
+        + " IS NULL)";
+    try (RowCursor c = ctx.tables().scan(to.ref(type), List.of("id"), rewritten, 1L)) {
+      if (c.next()) return true;
+    }
+    return ctx.tables().count(from.ref(type), in) != ctx.tables().count(to.ref(type), in);
   }
 
   private StagedWrite stage(EntityType type) {

@@ -113,7 +113,6 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   public Affected updateById(String typeName, Map<String, Map<String, Object>> changes) {
     checkOpen();
     EntityType type = type(typeName);
-    reads.add(type);
     Map<String, Map<String, Object>> current = rowsById(type, changes.keySet());
     Map<String, Map<String, Object>> updated = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, Object>> e : changes.entrySet()) {
@@ -141,7 +140,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   }
 
   private Affected deleteIds(EntityType type, Set<String> ids) {
-    reads.add(type);
+    reads.addIds(type, ids);
     if (ids.isEmpty()) return new Affected(0, 0, List.of());
     Map<EdgeType, Set<String>> cascade = new LinkedHashMap<>();
     if (type instanceof NodeType node) {
@@ -192,7 +191,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
 
   /** Current full rows of the given ids, as this transaction sees them. */
   private Map<String, Map<String, Object>> rowsById(EntityType type, Collection<String> ids) {
-    reads.add(type);
+    reads.addIds(type, ids);
     Map<String, Map<String, Object>> out = new HashMap<>();
     List<String> all = List.copyOf(new LinkedHashSet<>(ids));
     List<String> columns = type.columnNames();
@@ -209,7 +208,16 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   }
 
   private Set<String> matchingIds(EntityType type, Predicate where) {
-    reads.add(type);
+    // A predicate on id reads just those rows, whether they exist or not; any other reads the table.
+    if (where instanceof Predicate.Compare c && c.column().equals("id") && c.op() == Predicate.Op.EQ
+        && c.value() instanceof String id) {
+      reads.addIds(type, List.of(id));
+    } else if (where instanceof Predicate.In in && in.column().equals("id")
+        && in.values().stream().allMatch(String.class::isInstance)) {
+      reads.addIds(type, in.values().stream().map(String.class::cast).toList());
+    } else {
+      reads.add(type);
+    }
     Set<String> ids = new LinkedHashSet<>();
     try (RowCursor c = scan(type.name(), new ScanRequest(List.of("id"), where, java.util.OptionalLong.empty()))) {
       while (c.next()) ids.add((String) c.row()[0]);

@@ -1,0 +1,118 @@
+package io.omnigraph.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Write conflicts are per row for UPDATE and DELETE by key: transactions that change different
+ * rows of one table all commit; the second of two that change the same row fails with 40001, and
+ * no update is lost.
+ */
+class RowConflictTest {
+  @TempDir Path dir;
+
+  @Test
+  void transactionsOnDifferentRowsOfOneTableBothCommit() throws SQLException {
+    try (Connection a = Fixture.createLoaded(dir); Connection b = Fixture.connect(dir, "");
+        Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
+      a.setAutoCommit(false);
+      b.setAutoCommit(false);
+      sa.executeUpdate("UPDATE Person SET age = 70 WHERE name = 'Alice'");
+      sb.executeUpdate("UPDATE Person SET age = 71 WHERE name = 'Bob'");
+      b.commit();
+      a.commit();
+      assertEquals(70, Fixture.scalar(a, "SELECT age FROM Person WHERE name = 'Alice'"));
+      assertEquals(71, Fixture.scalar(a, "SELECT age FROM Person WHERE name = 'Bob'"));
+
+      sa.executeUpdate("UPDATE Person SET age = age + 1 WHERE name = 'Alice'");
+      sb.executeUpdate("UPDATE Person SET age = age + 10 WHERE name = 'Alice'");
+      b.commit();
+      SQLException lost = assertThrows(SQLException.class, a::commit);
+      assertEquals("40001", lost.getSQLState());
+      assertEquals(80, Fixture.scalar(b, "SELECT age FROM Person WHERE name = 'Alice'"), "first committer wins");
+    }
+  }
+
+  @Test
+  void concurrentTransfersKeepTheTotalAndMostlyCommit() throws Exception {
+    int accounts = 100;
+    Path schema = Files.writeString(dir.resolve("accounts.pg"), "node Account {\n  name: String @key\n  balance: I64\n}\n");
+    String url = "jdbc:omnigraph:" + dir.resolve("bank");
+    try (Connection c = DriverManager.getConnection(url + "?create=true&schema=" + schema);
+        PreparedStatement ps = c.prepareStatement("INSERT INTO Account (name, balance) VALUES (?, 1000)")) {
+      for (int i = 0; i < accounts; i++) {
+        ps.setString(1, "a" + i);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    int threads = 4;
+    int transfers = 12;
+    AtomicInteger conflicts = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        long seed = t;
+        done.add(pool.submit(() -> {
+          Random random = new Random(seed);
+          try (Connection c = DriverManager.getConnection(url);
+              PreparedStatement move = c.prepareStatement("UPDATE Account SET balance = balance + ? WHERE name = ?")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < transfers; i++) {
+              int from = random.nextInt(accounts);
+              int to = (from + 1 + random.nextInt(accounts - 1)) % accounts;
+              while (true) {
+                move.setLong(1, -10);
+                move.setString(2, "a" + from);
+                move.executeUpdate();
+                move.setLong(1, 10);
+                move.setString(2, "a" + to);
+                move.executeUpdate();
+                try {
+                  c.commit();
+                  break;
+                } catch (SQLException e) {
+                  if (!"40001".equals(e.getSQLState())) throw e;
+                  conflicts.incrementAndGet();
+                  c.rollback();
+                }
+              }
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) f.get(180, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    try (Connection c = DriverManager.getConnection(url)) {
+      assertEquals(accounts * 1000L, Fixture.scalar(c, "SELECT SUM(balance) FROM Account"), "no transfer lost or doubled");
+    }
+    int committed = threads * transfers;
+    System.out.printf("transfers: %d committed, %d conflicts%n", committed, conflicts.get());
+    // With conflicts per table every concurrent commit on Account failed the others: here only
+    // two transfers touching one account can.
+    assertTrue(conflicts.get() < committed, committed + " committed, " + conflicts.get() + " conflicts");
+  }
+}
