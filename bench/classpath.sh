@@ -13,3 +13,13 @@ cp="$PWD/tests/$build/test-classes:$(cat "$cpfile")"
 # build then deadlocks (a producer holds the only thread while the writer waits for one):
 # ENSURE INDICES hangs at 0% CPU on a 2-core machine once a String @key column has ~300k rows.
 export LANCE_CPU_THREADS="${LANCE_CPU_THREADS:-2}"
+
+# Runs one bench class with the flags every bench needs, printing the load before and after.
+bench_java() {
+  local main="$1"
+  shift
+  echo "uptime: $(uptime)"
+  java --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx"${BENCH_HEAP:-2g}" \
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCH_JAVA_OPTS:-} -cp "$cp" "$main" "$@"
+  echo "uptime: $(uptime)"
+}

@@ -7,8 +7,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/classpath.sh
-echo "uptime: $(uptime)"
-java --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx"${BENCH_HEAP:-2g}" \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCH_JAVA_OPTS:-} \
-  -cp "$cp" io.omnigraph.tests.bench.CommitSoak "$@"
-echo "uptime: $(uptime)"
+bench_java io.omnigraph.tests.bench.CommitSoak "$@"
