@@ -350,7 +350,7 @@ public final class ManifestStore {
   /** The branch a manifest branch was created from ("main" when from main). */
   public String parentOf(String name) {
     try (Dataset base = open(null, null)) {
-      return base.branches().list().stream().filter(b -> b.getName().equals(name)).findFirst()
+      return VanishedRefs.branches(base).stream().filter(b -> b.getName().equals(name)).findFirst()
           .flatMap(org.lance.Branch::getParentBranch).orElse("main");
     }
   }
@@ -358,7 +358,7 @@ public final class ManifestStore {
   /** Names of the manifest's Lance branches (graph branches other than main). */
   public List<String> branchNames() {
     try (Dataset base = open(null, null)) {
-      return base.branches().list().stream().map(org.lance.Branch::getName).sorted().toList();
+      return VanishedRefs.branches(base).stream().map(org.lance.Branch::getName).sorted().toList();
     }
   }
 
@@ -396,6 +396,10 @@ public final class ManifestStore {
   }
 
   private Dataset open(String branch, Long version) {
+    return VanishedRefs.retrying(isMain(branch) ? null : branch, () -> openOnce(branch, version));
+  }
+
+  private Dataset openOnce(String branch, Long version) {
     try {
       Dataset base = Dataset.open().allocator(allocator).session(session).uri(uri).build();
       if (isMain(branch) && version == null) return base;

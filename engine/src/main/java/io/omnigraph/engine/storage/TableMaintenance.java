@@ -104,7 +104,7 @@ public final class TableMaintenance {
   public Map<String, Long> forks(String uri) {
     try (Dataset ds = tables.openLatest(uri, null)) {
       Map<String, Long> out = new LinkedHashMap<>();
-      for (Branch b : ds.branches().list()) {
+      for (Branch b : VanishedRefs.branches(ds)) {
         boolean fromMain = b.getParentBranch().map(p -> p.equals("main")).orElse(true);
         out.put(b.getName(), fromMain ? b.getParentVersion() : 0L);
       }

@@ -88,7 +88,7 @@ public final class TableStore implements AutoCloseable {
   public Set<String> branches(String uri) {
     try (Dataset ds = openLatest(uri, null)) {
       Set<String> names = new HashSet<>();
-      ds.branches().list().forEach(b -> names.add(b.getName()));
+      VanishedRefs.branches(ds).forEach(b -> names.add(b.getName()));
       return names;
     }
   }
@@ -100,7 +100,7 @@ public final class TableStore implements AutoCloseable {
    */
   public void fork(TableRef from, String newBranch) {
     try (Dataset base = openLatest(from.uri(), null)) {
-      boolean exists = base.branches().list().stream().anyMatch(b -> b.getName().equals(newBranch));
+      boolean exists = VanishedRefs.branches(base).stream().anyMatch(b -> b.getName().equals(newBranch));
       if (exists) base.branches().delete(newBranch);
       Ref ref = from.lanceBranch() == null
           ? Ref.ofMain(from.version())
@@ -120,7 +120,7 @@ public final class TableStore implements AutoCloseable {
   /** Removes a table's fork for a deleted graph branch; absent forks are ignored. */
   public void deleteFork(String uri, String lanceBranch) {
     try (Dataset base = openLatest(uri, null)) {
-      if (base.branches().list().stream().anyMatch(b -> b.getName().equals(lanceBranch))) {
+      if (VanishedRefs.branches(base).stream().anyMatch(b -> b.getName().equals(lanceBranch))) {
         base.branches().delete(lanceBranch);
       }
     }
@@ -264,6 +264,10 @@ public final class TableStore implements AutoCloseable {
   }
 
   Dataset openVersion(TableRef ref) {
+    return VanishedRefs.retrying(ref.lanceBranch(), () -> openVersionOnce(ref));
+  }
+
+  private Dataset openVersionOnce(TableRef ref) {
     try {
       Dataset base = open(ref.uri());
       Ref r = ref.lanceBranch() == null ? Ref.ofMain(ref.version()) : Ref.ofBranch(ref.lanceBranch(), ref.version());
@@ -281,6 +285,10 @@ public final class TableStore implements AutoCloseable {
   }
 
   Dataset openLatest(String uri, String lanceBranch) {
+    return VanishedRefs.retrying(lanceBranch, () -> openLatestOnce(uri, lanceBranch));
+  }
+
+  private Dataset openLatestOnce(String uri, String lanceBranch) {
     try {
       Dataset base = open(uri);
       if (lanceBranch == null) return base;

@@ -1,0 +1,130 @@
+package io.omnigraph.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Branch statements racing each other through java.sql, round after round: a drop racing a child
+ * create from the dropped branch, a name racing a path prefix of itself, and reads of a branch
+ * while others are created and dropped. Only typed SQLExceptions, never an orphaned or unreadable
+ * branch, never both names.
+ */
+class BranchRaceSqlTest {
+  private static final int ROUNDS = 10;
+  private static final Set<String> TYPED = Set.of("55000", "42704", "40001");
+
+  @TempDir Path dir;
+
+  @Test
+  void dropRacingACreateFromItAndANameRacingItsPrefix() throws Exception {
+    ConcurrentLinkedQueue<Throwable> untyped = new ConcurrentLinkedQueue<>();
+    try (Connection a = Fixture.createLoaded(dir); Connection b = Fixture.connect(dir, "");
+        Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
+      for (int i = 0; i < ROUNDS; i++) {
+        String parent = "p" + i;
+        sa.execute("CREATE BRANCH " + parent);
+        boolean[] ok = race(untyped, () -> sa.execute("DROP BRANCH " + parent),
+            () -> sb.execute("CREATE BRANCH \"" + parent + "-kid\" FROM " + parent));
+        assertFalse(ok[0] && ok[1], "round " + i + ": the parent was dropped and a child created from it");
+        if (ok[1]) {
+          try (Connection kid = Fixture.connect(dir, "branch=" + parent + "-kid")) {
+            assertEquals(4, Fixture.count(kid, "Person"), "round " + i + ": the child is readable");
+          }
+        }
+        String outer = "r" + i;
+        ok = race(untyped, () -> sa.execute("CREATE BRANCH " + outer), () -> sb.execute("CREATE BRANCH '" + outer + "/s'"));
+        assertTrue(ok[0] ^ ok[1], "round " + i + ": exactly one of '" + outer + "' and '" + outer + "/s' exists");
+      }
+    }
+    assertTrue(untyped.isEmpty(), "untyped failures: " + untyped);
+  }
+
+  @Test
+  void readsOfABranchDuringACreateAndDropStormNeverFail() throws Exception {
+    ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+    try (Connection setup = Fixture.createLoaded(dir); Statement s = setup.createStatement()) {
+      s.execute("CREATE BRANCH stable");
+    }
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> storm = pool.submit(() -> {
+        try (Connection c = Fixture.connect(dir, ""); Statement s = c.createStatement()) {
+          for (int i = 0; i < ROUNDS * 2; i++) {
+            s.execute("CREATE BRANCH \"storm" + i + "\" FROM stable");
+            s.execute("DROP BRANCH \"storm" + i + "\"");
+          }
+        } finally {
+          stop.set(true);
+        }
+        return null;
+      });
+      Future<?> reader = pool.submit(() -> {
+        try (Connection c = Fixture.connect(dir, "branch=stable")) {
+          while (!stop.get()) assertEquals(4, Fixture.count(c, "Person"));
+        } catch (SQLException | RuntimeException | AssertionError e) {
+          failures.add(e);
+        }
+        return null;
+      });
+      storm.get(180, TimeUnit.SECONDS);
+      reader.get(180, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertTrue(failures.isEmpty(), "reads failed: " + failures);
+    try (Connection c = Fixture.connect(dir, "")) {
+      assertEquals(List.of("main", "stable"), Fixture.strings(c, "SELECT name FROM _graph_branches ORDER BY name"));
+    }
+  }
+
+  private interface Sql {
+    void run() throws SQLException;
+  }
+
+  private static boolean[] race(ConcurrentLinkedQueue<Throwable> untyped, Sql first, Sql second) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Boolean> f1 = pool.submit(attempt(start, first, untyped));
+      Future<Boolean> f2 = pool.submit(attempt(start, second, untyped));
+      return new boolean[] {f1.get(60, TimeUnit.SECONDS), f2.get(60, TimeUnit.SECONDS)};
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Callable<Boolean> attempt(CyclicBarrier start, Sql op, ConcurrentLinkedQueue<Throwable> untyped) {
+    return () -> {
+      start.await();
+      try {
+        op.run();
+        return true;
+      } catch (SQLException e) {
+        if (e.getSQLState() == null || !TYPED.contains(e.getSQLState())) untyped.add(e);
+        return false;
+      } catch (RuntimeException e) {
+        untyped.add(e);
+        return false;
+      }
+    };
+  }
+}
