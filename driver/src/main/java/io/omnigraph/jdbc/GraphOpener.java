@@ -1,6 +1,7 @@
 package io.omnigraph.jdbc;
 
 import io.omnigraph.engine.Graph;
+import io.omnigraph.engine.error.ErrorKind;
 import io.omnigraph.engine.error.OmniGraphException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,15 @@ final class GraphOpener {
           throw SqlState.CONNECTION_UNABLE_TO_CONNECT.exception("no graph at " + s.location()
               + "; to create one, connect with create=true&schema=<file.pg>");
         }
-        Graph created = Graph.init(s.location(), schemaSource(s));
+        Graph created;
+        try {
+          created = Graph.init(s.location(), schemaSource(s));
+        } catch (OmniGraphException e) {
+          // A schema that does not compile is bad input in a file the user named: say which.
+          if (e.kind() != ErrorKind.BAD_INPUT) throw e;
+          throw SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION.exception(
+              "the schema file " + s.schema() + " does not compile: " + e.getMessage(), e);
+        }
         if (!s.readOnly()) return created;
         created.close();
       }

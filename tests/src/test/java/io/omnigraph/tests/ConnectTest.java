@@ -51,6 +51,17 @@ class ConnectTest {
   }
 
   @Test
+  void aSchemaThatDoesNotCompileIs42000NamingTheFileAndCreatesNothing() throws Exception {
+    java.nio.file.Path schema = java.nio.file.Files.writeString(dir.resolve("broken.pg"), "node Person {\n  name: Strng @key\n}\n");
+    SQLException e = assertThrows(SQLException.class,
+        () -> DriverManager.getConnection(Fixture.url(dir) + "?create=true&schema=" + schema));
+    assertEquals("42000", e.getSQLState(), e.toString());
+    assertTrue(e.getMessage().contains(schema.toString()), e.getMessage());
+    assertEquals("08001", assertThrows(SQLException.class, () -> DriverManager.getConnection(Fixture.url(dir))).getSQLState(),
+        "no graph was created");
+  }
+
+  @Test
   void createWithoutASchemaIsRefused() {
     SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(Fixture.url(dir) + "?create=true"));
     assertEquals("08001", e.getSQLState());
