@@ -68,7 +68,7 @@ final class LentStatement implements InvocationHandler {
       default:
         break;
     }
-    if (closed) throw new SQLException("statement is closed", "HY010");
+    if (closed) throw SqlState.FUNCTION_SEQUENCE_ERROR.exception("statement is closed");
     if (VALUE_SETTERS.contains(name) && arity == 2 && args[0] instanceof Integer index) {
       ParameterBinder.bind(delegate, index, args[1], parameterType(index));
       return null;
@@ -89,7 +89,7 @@ final class LentStatement implements InvocationHandler {
       if (cause instanceof SQLException sql) throw sql;
       if (cause instanceof RuntimeException r) throw r;
       if (cause instanceof Error err) throw err;
-      throw new SQLException(cause.getMessage(), "HY000", cause);
+      throw SqlState.GENERAL_ERROR.exception(cause.getMessage(), cause);
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }

@@ -12,12 +12,12 @@ import org.apache.calcite.sql.validate.SqlValidatorException;
  * in one place.
  */
 final class StatementErrors {
-  static final String SYNTAX_ERROR = "42000";
-  static final String TABLE_NOT_FOUND = "42S02";
-  static final String COLUMN_NOT_FOUND = "42S22";
-  static final String WRONG_PARAMETER_COUNT = "07001";
-  static final String INVALID_CAST = "22018";
-  static final String CARDINALITY_VIOLATION = "21000";
+  static final String SYNTAX_ERROR = SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION.code();
+  static final String TABLE_NOT_FOUND = SqlState.UNDEFINED_TABLE.code();
+  static final String COLUMN_NOT_FOUND = SqlState.UNDEFINED_COLUMN.code();
+  static final String WRONG_PARAMETER_COUNT = SqlState.WRONG_PARAMETER_COUNT.code();
+  static final String INVALID_CAST = SqlState.INVALID_CHARACTER_VALUE_FOR_CAST.code();
+  static final String CARDINALITY_VIOLATION = SqlState.CARDINALITY_VIOLATION.code();
 
   private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '[^']*' not found");
   private static final Pattern COLUMN_MISSING = Pattern.compile("Column '[^']*' not found");

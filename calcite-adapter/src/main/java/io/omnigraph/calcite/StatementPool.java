@@ -33,7 +33,7 @@ final class StatementPool implements AutoCloseable {
   /** A planned statement for {@code sql}: an idle one if there is one, else newly prepared. */
   PreparedStatement lease(String sql, NameIndex names) throws SQLException {
     synchronized (this) {
-      if (closed) throw new SQLException("the SQL session is closed", "08003");
+      if (closed) throw SqlState.CONNECTION_DOES_NOT_EXIST.exception("the SQL session is closed");
       Deque<PreparedStatement> q = idle.get(sql);
       if (q != null && !q.isEmpty()) return q.pop();
     }

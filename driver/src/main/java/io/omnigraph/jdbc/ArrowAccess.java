@@ -1,5 +1,6 @@
 package io.omnigraph.jdbc;
 
+import io.omnigraph.calcite.SqlState;
 import java.nio.Buffer;
 import java.sql.SQLException;
 

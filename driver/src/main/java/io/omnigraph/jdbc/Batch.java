@@ -1,6 +1,7 @@
 package io.omnigraph.jdbc;
 
 import io.omnigraph.calcite.DmlResult;
+import io.omnigraph.calcite.SqlState;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -2,6 +2,7 @@ package io.omnigraph.jdbc;
 
 import io.omnigraph.calcite.DmlStatement;
 import io.omnigraph.calcite.SqlSession;
+import io.omnigraph.calcite.SqlState;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.omnigraph.jdbc;
 
+import io.omnigraph.calcite.SqlState;
 import io.omnigraph.engine.write.LoadMode;
 import java.sql.SQLException;
 import java.util.ArrayList;

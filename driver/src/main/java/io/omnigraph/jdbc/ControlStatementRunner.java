@@ -1,5 +1,6 @@
 package io.omnigraph.jdbc;
 
+import io.omnigraph.calcite.SqlState;
 import io.omnigraph.engine.maintenance.CleanupResult;
 import io.omnigraph.engine.merge.MergeResult;
 import io.omnigraph.engine.schemaapply.SchemaStep;

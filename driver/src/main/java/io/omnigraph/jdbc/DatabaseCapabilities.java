@@ -1,5 +1,6 @@
 package io.omnigraph.jdbc;
 
+import io.omnigraph.calcite.SqlState;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;

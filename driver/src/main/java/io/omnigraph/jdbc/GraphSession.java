@@ -1,5 +1,6 @@
 package io.omnigraph.jdbc;
 
+import io.omnigraph.calcite.SqlState;
 import io.omnigraph.calcite.ViewProvider;
 import io.omnigraph.engine.Graph;
 import io.omnigraph.engine.error.ErrorKind;

@@ -1,5 +1,6 @@
 package io.omnigraph.jdbc;
 
+import io.omnigraph.calcite.SqlState;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;

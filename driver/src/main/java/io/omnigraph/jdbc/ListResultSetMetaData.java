@@ -1,5 +1,6 @@
 package io.omnigraph.jdbc;
 
+import io.omnigraph.calcite.SqlState;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;

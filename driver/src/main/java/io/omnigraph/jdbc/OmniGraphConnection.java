@@ -1,6 +1,7 @@
 package io.omnigraph.jdbc;
 
 import io.omnigraph.calcite.SqlSession;
+import io.omnigraph.calcite.SqlState;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;

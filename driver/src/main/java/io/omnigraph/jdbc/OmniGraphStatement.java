@@ -2,6 +2,7 @@ package io.omnigraph.jdbc;
 
 import io.omnigraph.calcite.DmlResult;
 import io.omnigraph.calcite.SqlSession;
+import io.omnigraph.calcite.SqlState;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

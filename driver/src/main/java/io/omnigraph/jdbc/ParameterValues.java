@@ -1,5 +1,6 @@
 package io.omnigraph.jdbc;
 
+import io.omnigraph.calcite.SqlState;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.omnigraph.calcite.SqlState;
 import io.omnigraph.engine.Graph;
 import java.nio.file.Path;
 import java.sql.SQLException;

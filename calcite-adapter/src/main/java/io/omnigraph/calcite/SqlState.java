@@ -1,4 +1,4 @@
-package io.omnigraph.jdbc;
+package io.omnigraph.calcite;
 
 import java.sql.SQLDataException;
 import java.sql.SQLException;
@@ -9,7 +9,8 @@ import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTransactionRollbackException;
 
 /**
- * Every SQLState this driver reports. Callers branch on these codes (retry on 40001, report 23505
+ * Every SQLState the driver and its SQL layer report; docs/sql-reference.md lists each (a test
+ * holds the two together). Callers branch on these codes (retry on 40001, report 23505
  * as a duplicate), so a code once published keeps its meaning; the JDBC exception subclass follows
  * from the code's class so that {@code catch (SQLIntegrityConstraintViolationException e)} works.
  */
@@ -21,6 +22,7 @@ public enum SqlState {
   CONNECTION_DOES_NOT_EXIST("08003", "the connection is closed"),
   CONNECTION_REJECTED("08004", "the graph refused the connection settings"),
   FEATURE_NOT_SUPPORTED("0A000", "not supported"),
+  CARDINALITY_VIOLATION("21000", "a scalar subquery returned more than one row"),
   DATA_EXCEPTION("22000", "data exception"),
   NUMERIC_VALUE_OUT_OF_RANGE("22003", "value out of range for its type"),
   INVALID_CHARACTER_VALUE_FOR_CAST("22018", "value of the wrong type"),
@@ -47,7 +49,8 @@ public enum SqlState {
   RECOVERY_REQUIRED("55R01", "recovery required"),
   QUERY_CANCELED("57014", "the statement was cancelled"),
   IO_ERROR("58030", "storage failure"),
-  GENERAL_ERROR("HY000", "general error");
+  GENERAL_ERROR("HY000", "general error"),
+  FUNCTION_SEQUENCE_ERROR("HY010", "the statement or result set is closed");
 
   private final String code;
   private final String summary;
@@ -77,7 +80,7 @@ public enum SqlState {
   }
 
   /** A new exception for any state, of the JDBC subclass its class calls for. */
-  static SQLException exception(String code, String message, Throwable cause) {
+  public static SQLException exception(String code, String message, Throwable cause) {
     String cls = code == null || code.length() < 2 ? "" : code.substring(0, 2);
     return switch (cls) {
       case "08" -> new SQLNonTransientConnectionException(message, code, cause);
