@@ -53,14 +53,7 @@ final class ViewBinding {
    * aggregates and sorts all stop within a row of the signal.
    */
   <T> T stoppingWhen(BooleanSupplier signal, SqlWork<T> work) throws SQLException {
-    BooleanSupplier previous = stop.get();
-    stop.set(signal);
-    try {
-      return work.run();
-    } finally {
-      if (previous == null) stop.remove();
-      else stop.set(previous);
-    }
+    return with(stop, signal, work);
   }
 
   /** Notes a scan an execution opened; only while a statement is starting (see {@link #closingOnFailure}). */
@@ -75,35 +68,37 @@ final class ViewBinding {
    * they are closed here and their Arrow buffers released.
    */
   <T> T closingOnFailure(SqlWork<T> work) throws SQLException {
-    List<AutoCloseable> previous = opening.get();
     List<AutoCloseable> scans = new ArrayList<>();
-    opening.set(scans);
-    try {
-      return work.run();
-    } catch (SQLException | RuntimeException | Error e) {
-      for (AutoCloseable scan : scans) {
-        try {
-          scan.close();
-        } catch (Exception suppressed) {
-          e.addSuppressed(suppressed);
+    return with(opening, scans, () -> {
+      try {
+        return work.run();
+      } catch (SQLException | RuntimeException | Error e) {
+        for (AutoCloseable scan : scans) {
+          try {
+            scan.close();
+          } catch (Exception suppressed) {
+            e.addSuppressed(suppressed);
+          }
         }
+        throw e;
       }
-      throw e;
-    } finally {
-      if (previous == null) opening.remove();
-      else opening.set(previous);
-    }
+    });
   }
 
   /** Runs {@code work} with every execution it starts reading {@code view}. */
   <T> T readingFrom(ReadView view, SqlWork<T> work) throws SQLException {
-    ReadView previous = pinned.get();
-    pinned.set(view);
+    return with(pinned, view, work);
+  }
+
+  /** Runs {@code work} with {@code local} set to {@code value} on this thread, then as it was. */
+  private static <V, T> T with(ThreadLocal<V> local, V value, SqlWork<T> work) throws SQLException {
+    V previous = local.get();
+    local.set(value);
     try {
       return work.run();
     } finally {
-      if (previous == null) pinned.remove();
-      else pinned.set(previous);
+      if (previous == null) local.remove();
+      else local.set(previous);
     }
   }
 }

@@ -9,10 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,19 +26,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BranchRaceSqlTest {
   private static final int ROUNDS = 10;
-  private static final Set<String> TYPED = Set.of("55000", "42704", "40001");
 
   @TempDir Path dir;
 
   @Test
   void dropRacingACreateFromItAndANameRacingItsPrefix() throws Exception {
-    ConcurrentLinkedQueue<Throwable> untyped = new ConcurrentLinkedQueue<>();
+    TypedFailures typed = new TypedFailures("55000", "42704", "40001");
     try (Connection a = Fixture.createLoaded(dir); Connection b = Fixture.connect(dir, "");
         Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
       for (int i = 0; i < ROUNDS; i++) {
         String parent = "p" + i;
         sa.execute("CREATE BRANCH " + parent);
-        boolean[] ok = race(untyped, () -> sa.execute("DROP BRANCH " + parent),
+        boolean[] ok = typed.race(() -> sa.execute("DROP BRANCH " + parent),
             () -> sb.execute("CREATE BRANCH \"" + parent + "-kid\" FROM " + parent));
         assertFalse(ok[0] && ok[1], "round " + i + ": the parent was dropped and a child created from it");
         if (ok[1]) {
@@ -50,11 +46,11 @@ class BranchRaceSqlTest {
           }
         }
         String outer = "r" + i;
-        ok = race(untyped, () -> sa.execute("CREATE BRANCH " + outer), () -> sb.execute("CREATE BRANCH '" + outer + "/s'"));
+        ok = typed.race(() -> sa.execute("CREATE BRANCH " + outer), () -> sb.execute("CREATE BRANCH '" + outer + "/s'"));
         assertTrue(ok[0] ^ ok[1], "round " + i + ": exactly one of '" + outer + "' and '" + outer + "/s' exists");
       }
     }
-    assertTrue(untyped.isEmpty(), "untyped failures: " + untyped);
+    assertEquals(List.of(), typed.unexpected(), "untyped failures");
   }
 
   @Test
@@ -94,37 +90,5 @@ class BranchRaceSqlTest {
     try (Connection c = Fixture.connect(dir, "")) {
       assertEquals(List.of("main", "stable"), Fixture.strings(c, "SELECT name FROM _graph_branches ORDER BY name"));
     }
-  }
-
-  private interface Sql {
-    void run() throws SQLException;
-  }
-
-  private static boolean[] race(ConcurrentLinkedQueue<Throwable> untyped, Sql first, Sql second) throws Exception {
-    CyclicBarrier start = new CyclicBarrier(2);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      Future<Boolean> f1 = pool.submit(attempt(start, first, untyped));
-      Future<Boolean> f2 = pool.submit(attempt(start, second, untyped));
-      return new boolean[] {f1.get(60, TimeUnit.SECONDS), f2.get(60, TimeUnit.SECONDS)};
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static Callable<Boolean> attempt(CyclicBarrier start, Sql op, ConcurrentLinkedQueue<Throwable> untyped) {
-    return () -> {
-      start.await();
-      try {
-        op.run();
-        return true;
-      } catch (SQLException e) {
-        if (e.getSQLState() == null || !TYPED.contains(e.getSQLState())) untyped.add(e);
-        return false;
-      } catch (RuntimeException e) {
-        untyped.add(e);
-        return false;
-      }
-    };
   }
 }

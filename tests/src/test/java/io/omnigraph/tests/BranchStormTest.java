@@ -1,15 +1,11 @@
 package io.omnigraph.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BranchStormTest {
   private static final int ROUNDS = 12;
-  private static final Set<String> EXPECTED_STATES = Set.of("40001", "55000", "42704");
 
   @TempDir Path dir;
 
@@ -33,14 +28,14 @@ class BranchStormTest {
     try (Connection setup = Fixture.createLoaded(dir); Statement s = setup.createStatement()) {
       s.execute("CREATE BRANCH feature");
     }
-    ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
+    TypedFailures failures = new TypedFailures("40001", "55000", "42704");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Future<?> storm = pool.submit(() -> {
         try (Connection c = Fixture.connect(dir, ""); Statement s = c.createStatement()) {
           for (int i = 0; i < ROUNDS * 2; i++) {
-            attempt(() -> s.execute("CREATE BRANCH scratch"), unexpected);
-            attempt(() -> s.execute("DROP BRANCH scratch"), unexpected);
+            failures.attempt(() -> s.execute("CREATE BRANCH scratch"));
+            failures.attempt(() -> s.execute("DROP BRANCH scratch"));
           }
         }
         return null;
@@ -51,7 +46,7 @@ class BranchStormTest {
           for (int i = 0; i < ROUNDS; i++) {
             f.executeUpdate("INSERT INTO Person (name, age) VALUES ('storm" + i + "', " + i + ")");
             for (int tries = 0; tries < 50; tries++) {
-              if (attempt(() -> m.execute("MERGE BRANCH feature"), unexpected)) break;
+              if (failures.attempt(() -> m.execute("MERGE BRANCH feature"))) break;
             }
           }
         }
@@ -62,29 +57,11 @@ class BranchStormTest {
     } finally {
       pool.shutdownNow();
     }
-    assertTrue(unexpected.isEmpty(), "untyped failures: " + unexpected);
+    assertEquals(List.of(), failures.unexpected(), "untyped failures");
     try (Connection c = Fixture.connect(dir, "")) {
       assertEquals(ROUNDS, Fixture.scalar(c, "SELECT COUNT(*) FROM Person WHERE name LIKE 'storm%'"));
       assertEquals(List.of("feature", "main"), Fixture.strings(c,
           "SELECT name FROM _graph_branches WHERE name <> 'scratch' ORDER BY name"));
-    }
-  }
-
-  private interface Sql {
-    void run() throws SQLException;
-  }
-
-  /** Runs one statement; true when it succeeded, false on an expected typed failure. */
-  private static boolean attempt(Sql sql, ConcurrentLinkedQueue<Throwable> unexpected) {
-    try {
-      sql.run();
-      return true;
-    } catch (SQLException e) {
-      if (e.getSQLState() == null || !EXPECTED_STATES.contains(e.getSQLState())) unexpected.add(e);
-      return false;
-    } catch (RuntimeException e) {
-      unexpected.add(e);
-      return false;
     }
   }
 }

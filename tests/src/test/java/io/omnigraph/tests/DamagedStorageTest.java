@@ -27,7 +27,7 @@ class DamagedStorageTest {
   void aTruncatedManifestVersionFileIsAStorageFailure() throws Exception {
     Path versions = graph().resolve("__manifest/_versions");
     // Lance names version files by u64::MAX - version: the newest sorts first.
-    Path newest = files(versions).filter(p -> p.toString().endsWith(".manifest")).sorted().findFirst().orElseThrow();
+    Path newest = files(versions).stream().filter(p -> p.toString().endsWith(".manifest")).sorted().findFirst().orElseThrow();
     byte[] bytes = Files.readAllBytes(newest);
     Files.write(newest, Arrays.copyOf(bytes, bytes.length / 2));
     assertStorageFailure();
@@ -35,13 +35,13 @@ class DamagedStorageTest {
 
   @Test
   void aManifestDataFileOverwrittenWithGarbageIsAStorageFailure() throws Exception {
-    for (Path p : files(graph().resolve("__manifest/data")).toList()) Files.write(p, new byte[64]);
+    for (Path p : files(graph().resolve("__manifest/data"))) Files.write(p, new byte[64]);
     assertStorageFailure();
   }
 
   @Test
   void aMissingManifestDataFileIsAStorageFailure() throws Exception {
-    for (Path p : files(graph().resolve("__manifest/data")).toList()) Files.delete(p);
+    for (Path p : files(graph().resolve("__manifest/data"))) Files.delete(p);
     assertStorageFailure();
   }
 
@@ -80,10 +80,9 @@ class DamagedStorageTest {
     assertTrue(e.getMessage().contains(dir.resolve("graph").resolve("__manifest").toString()), e.getMessage());
   }
 
-  private static Stream<Path> files(Path folder) throws IOException {
+  private static List<Path> files(Path folder) throws IOException {
     try (Stream<Path> s = Files.list(folder)) {
-      List<Path> all = s.toList();
-      return all.stream();
+      return s.toList();
     }
   }
 }

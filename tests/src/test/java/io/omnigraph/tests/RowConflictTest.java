@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
+import io.omnigraph.tests.bench.Bank;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,16 +55,7 @@ class RowConflictTest {
   @Test
   void concurrentTransfersKeepTheTotalAndMostlyCommit() throws Exception {
     int accounts = 100;
-    Path schema = Files.writeString(dir.resolve("accounts.pg"), "node Account {\n  name: String @key\n  balance: I64\n}\n");
-    String url = "jdbc:omnigraph:" + dir.resolve("bank");
-    try (Connection c = DriverManager.getConnection(url + "?create=true&schema=" + schema);
-        PreparedStatement ps = c.prepareStatement("INSERT INTO Account (name, balance) VALUES (?, 1000)")) {
-      for (int i = 0; i < accounts; i++) {
-        ps.setString(1, "a" + i);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
+    String url = Bank.create(dir, accounts, 1000);
     int threads = 4;
     int transfers = 12;
     AtomicInteger conflicts = new AtomicInteger();
@@ -72,31 +63,12 @@ class RowConflictTest {
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        long seed = t;
+        Random random = new Random(t);
         done.add(pool.submit(() -> {
-          Random random = new Random(seed);
-          try (Connection c = DriverManager.getConnection(url);
-              PreparedStatement move = c.prepareStatement("UPDATE Account SET balance = balance + ? WHERE name = ?")) {
-            c.setAutoCommit(false);
+          try (Connection c = DriverManager.getConnection(url); PreparedStatement move = Bank.mover(c)) {
             for (int i = 0; i < transfers; i++) {
-              int from = random.nextInt(accounts);
-              int to = (from + 1 + random.nextInt(accounts - 1)) % accounts;
-              while (true) {
-                move.setLong(1, -10);
-                move.setString(2, "a" + from);
-                move.executeUpdate();
-                move.setLong(1, 10);
-                move.setString(2, "a" + to);
-                move.executeUpdate();
-                try {
-                  c.commit();
-                  break;
-                } catch (SQLException e) {
-                  if (!"40001".equals(e.getSQLState())) throw e;
-                  conflicts.incrementAndGet();
-                  c.rollback();
-                }
-              }
+              int[] pair = Bank.pair(random, accounts);
+              while (!Bank.transfer(c, move, pair)) conflicts.incrementAndGet();
             }
           }
           return null;
@@ -106,9 +78,7 @@ class RowConflictTest {
     } finally {
       pool.shutdownNow();
     }
-    try (Connection c = DriverManager.getConnection(url)) {
-      assertEquals(accounts * 1000L, Fixture.scalar(c, "SELECT SUM(balance) FROM Account"), "no transfer lost or doubled");
-    }
+    assertEquals(accounts * 1000L, Bank.total(url), "no transfer lost or doubled");
     int committed = threads * transfers;
     System.out.printf("transfers: %d committed, %d conflicts%n", committed, conflicts.get());
     // With conflicts per table every concurrent commit on Account failed the others: here only

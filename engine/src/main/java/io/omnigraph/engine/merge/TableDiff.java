@@ -7,6 +7,7 @@ import io.omnigraph.engine.read.ReadView;
 import io.omnigraph.engine.read.RowCursor;
 import io.omnigraph.engine.read.ScanRequest;
 import io.omnigraph.engine.schema.EntityType;
+import io.omnigraph.engine.storage.RowStamps;
 import io.omnigraph.engine.storage.TableStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,8 +33,6 @@ import java.util.TreeSet;
  * are compared in full.
  */
 final class TableDiff {
-  private static final String UPDATED_AT = "_row_last_updated_at_version";
-
   private final TableStore store;
 
   TableDiff(TableStore store) {
@@ -71,7 +70,7 @@ final class TableDiff {
 
   private List<RowChange> sinceVersion(ReadView older, Snapshot newer, EntityType type, long since) {
     Map<String, Map<String, Object>> after = new HashMap<>();
-    String changedOrUntracked = UPDATED_AT + " > " + since + " OR " + UPDATED_AT + " <= 1 OR " + UPDATED_AT + " IS NULL";
+    String changedOrUntracked = RowStamps.changedAfter(since);
     try (RowCursor c = store.scan(newer.ref(type), type.columnNames(), changedOrUntracked, null)) {
       while (c.next()) {
         Map<String, Object> row = RowImages.row(c);

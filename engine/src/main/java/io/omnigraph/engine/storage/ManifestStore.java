@@ -363,36 +363,20 @@ public final class ManifestStore {
   }
 
   /** An open manifest version: a leased cache handle on main, a handle of its own on a branch. */
-  private interface Handle extends AutoCloseable {
-    Dataset dataset();
-
+  private record Handle(Dataset dataset, AutoCloseable release) implements AutoCloseable {
     @Override
-    void close();
+    public void close() throws Exception {
+      release.close();
+    }
   }
 
   private Handle handle(String branch, Long version) {
     if (isMain(branch)) {
       DatasetCache.Lease lease = leaseMain(version);
-      return new Handle() {
-        public Dataset dataset() {
-          return lease.dataset();
-        }
-
-        public void close() {
-          lease.close();
-        }
-      };
+      return new Handle(lease.dataset(), lease);
     }
     Dataset ds = open(branch, version);
-    return new Handle() {
-      public Dataset dataset() {
-        return ds;
-      }
-
-      public void close() {
-        ds.close();
-      }
-    };
+    return new Handle(ds, ds);
   }
 
   private Dataset open(String branch, Long version) {

@@ -89,15 +89,8 @@ public final class TableIndexes {
   /** Per indexed column, how many of the table version's rows its index covers. */
   public Map<String, Long> rowsIndexed(TableRef ref) {
     try (DatasetCache.Lease lease = tables.lease(ref)) {
-      Dataset ds = lease.dataset();
-      Map<Integer, String> names = new HashMap<>();
-      for (LanceField f : ds.getLanceSchema().fields()) names.put(f.getId(), f.getName());
       Map<String, Long> out = new LinkedHashMap<>();
-      for (IndexDescription d : ds.describeIndices()) {
-        for (int id : d.getFieldIds()) {
-          if (names.containsKey(id)) out.put(names.get(id), d.getRowsIndexed());
-        }
-      }
+      indexesByColumn(lease.dataset()).forEach((column, d) -> out.put(column, d.getRowsIndexed()));
       return out;
     }
   }
@@ -191,6 +184,8 @@ public final class TableIndexes {
         ds.optimizeIndices(options.build());
       }
       if (rebuilt.isEmpty()) return ds.latestVersion();
+      if (merged.isEmpty()) return rebuildText(ds, rebuilt);
+      // The merge committed a version this handle does not see.
       try (Dataset head = tables.openLatest(uri, null)) {
         return rebuildText(head, rebuilt);
       }
@@ -309,13 +304,20 @@ public final class TableIndexes {
   }
 
   private static Map<String, String> indexedColumns(Dataset ds) {
+    Map<String, String> out = new LinkedHashMap<>();
+    indexesByColumn(ds).forEach((column, d) -> out.put(column, d.getIndexType()));
+    return out;
+  }
+
+  /** Each indexed column of the dataset with the index on it. */
+  private static Map<String, IndexDescription> indexesByColumn(Dataset ds) {
     Map<Integer, String> names = new HashMap<>();
     for (LanceField f : ds.getLanceSchema().fields()) names.put(f.getId(), f.getName());
-    Map<String, String> out = new LinkedHashMap<>();
+    Map<String, IndexDescription> out = new LinkedHashMap<>();
     for (IndexDescription d : ds.describeIndices()) {
       for (int id : d.getFieldIds()) {
         String name = names.get(id);
-        if (name != null) out.put(name, d.getIndexType());
+        if (name != null) out.put(name, d);
       }
     }
     return out;

@@ -19,6 +19,7 @@ import io.omnigraph.engine.recovery.WriterKind;
 import io.omnigraph.engine.schema.Catalog;
 import io.omnigraph.engine.schema.EntityType;
 import io.omnigraph.engine.storage.ManifestRow;
+import io.omnigraph.engine.storage.RowStamps;
 import io.omnigraph.engine.storage.StagedWrite;
 import io.omnigraph.engine.storage.TableRef;
 import java.util.ArrayList;
@@ -164,9 +165,7 @@ final class CommitPipeline {
       return true;
     }
     String in = Predicate.idIn(ids).toLance();
-    String stamp = "_row_last_updated_at_version";
-    String rewritten = "(" + in + ") AND (" + stamp + " > " + a.version() + " OR " + stamp + " <= 1 OR " + stamp
-        + " IS NULL)";
+    String rewritten = "(" + in + ") AND (" + RowStamps.changedAfter(a.version()) + ")";
     try (RowCursor c = ctx.tables().scan(to.ref(type), List.of("id"), rewritten, 1L)) {
       if (c.next()) return true;
     }

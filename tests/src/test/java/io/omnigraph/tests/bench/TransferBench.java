@@ -5,9 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -19,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Transfers between accounts from several connections at once, each a transaction of two
- * {@code UPDATE ... WHERE name = ?} statements retried on 40001, for a fixed time per connection
+ * {@code UPDATE ... WHERE name = ?} statements ({@link Bank#transfer}); one that loses with 40001 is
+ * counted and the connection goes on with a new pair, for a fixed time per connection
  * count, on a fresh graph each time. Prints commits per second, the share of attempts that
  * committed, and checks that the total balance never changed. Not a test; run
  * {@code bench/run-transfer-bench.sh [accounts [seconds [connections...]]]}.
@@ -50,17 +48,7 @@ public final class TransferBench {
   }
 
   private static void run(Path dir, int accounts, int seconds, int connections) throws Exception {
-    Path schema = Files.writeString(dir.resolve("bank.pg"), "node Account {\n  name: String @key\n  balance: I64\n}\n");
-    String url = "jdbc:omnigraph:" + dir.resolve("graph");
-    try (Connection c = DriverManager.getConnection(url + "?create=true&schema=" + schema);
-        PreparedStatement ps = c.prepareStatement("INSERT INTO Account (name, balance) VALUES (?, ?)")) {
-      for (int i = 0; i < accounts; i++) {
-        ps.setString(1, "a" + i);
-        ps.setLong(2, START_BALANCE);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
+    String url = Bank.create(dir, accounts, START_BALANCE);
     AtomicLong commits = new AtomicLong();
     AtomicLong conflicts = new AtomicLong();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -68,9 +56,13 @@ public final class TransferBench {
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < connections; t++) {
-        long seed = t;
+        Random random = new Random(t);
         done.add(pool.submit(() -> {
-          transfer(url, accounts, new Random(seed), deadline, commits, conflicts);
+          try (Connection c = DriverManager.getConnection(url); PreparedStatement move = Bank.mover(c)) {
+            while (System.nanoTime() < deadline) {
+              (Bank.transfer(c, move, Bank.pair(random, accounts)) ? commits : conflicts).incrementAndGet();
+            }
+          }
           return null;
         }));
       }
@@ -78,41 +70,10 @@ public final class TransferBench {
     } finally {
       pool.shutdownNow();
     }
-    long total;
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT SUM(balance) FROM Account")) {
-      rs.next();
-      total = rs.getLong(1);
-    }
+    long total = Bank.total(url);
     long attempts = commits.get() + conflicts.get();
     System.out.printf("| %d | %,d | %.1f | %.0f %% | %s | %.2f |%n", connections, commits.get(),
         commits.get() / (double) seconds, attempts == 0 ? 0 : 100.0 * commits.get() / attempts,
         total == accounts * START_BALANCE ? "yes" : "NO: " + total, CommitSoak.loadAverage());
-  }
-
-  private static void transfer(String url, int accounts, Random random, long deadline, AtomicLong commits,
-      AtomicLong conflicts) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url);
-        PreparedStatement move = c.prepareStatement("UPDATE Account SET balance = balance + ? WHERE name = ?")) {
-      c.setAutoCommit(false);
-      while (System.nanoTime() < deadline) {
-        int from = random.nextInt(accounts);
-        int to = (from + 1 + random.nextInt(accounts - 1)) % accounts;
-        try {
-          move.setLong(1, -10);
-          move.setString(2, "a" + from);
-          move.executeUpdate();
-          move.setLong(1, 10);
-          move.setString(2, "a" + to);
-          move.executeUpdate();
-          c.commit();
-          commits.incrementAndGet();
-        } catch (SQLException e) {
-          if (!"40001".equals(e.getSQLState())) throw e;
-          conflicts.incrementAndGet();
-          c.rollback();
-        }
-      }
-    }
   }
 }
