@@ -1,10 +1,12 @@
 package io.omnigraph.engine.commit;
 
 import io.omnigraph.engine.error.OmniGraphException;
+import io.omnigraph.engine.read.Aggregation;
 import io.omnigraph.engine.read.FilteredCursor;
 import io.omnigraph.engine.read.Predicate;
 import io.omnigraph.engine.read.ReadView;
 import io.omnigraph.engine.read.RowCursor;
+import io.omnigraph.engine.read.ScanAggregator;
 import io.omnigraph.engine.read.ScanRequest;
 import io.omnigraph.engine.read.TableInfo;
 import io.omnigraph.engine.schema.Catalog;
@@ -120,6 +122,19 @@ public final class Snapshot implements ReadView {
       return n;
     }
     return tables.count(ref(type(typeName)), filter.toLance());
+  }
+
+  /** Pushed into the table version when its filter is; computed over a scan otherwise. */
+  @Override
+  public RowCursor aggregate(String typeName, Aggregation aggregation) {
+    if (Predicate.pushable(aggregation.filter())) {
+      try {
+        return tables.aggregate(ref(type(typeName)), aggregation);
+      } catch (IllegalArgumentException refusedByLance) {
+        // Lance's query planner refused the statement before reading a row: the scan computes the same.
+      }
+    }
+    return ScanAggregator.aggregate(this, typeName, aggregation);
   }
 
   @Override

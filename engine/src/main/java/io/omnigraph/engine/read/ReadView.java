@@ -31,6 +31,14 @@ public interface ReadView {
   /** Rows matching the filter. */
   long count(String typeName, Predicate filter);
 
+  /**
+   * Grouped aggregates of a node or edge type, as {@link Aggregation} describes; the cursor's
+   * columns are the grouping columns, then one per measure.
+   */
+  default RowCursor aggregate(String typeName, Aggregation aggregation) {
+    return ScanAggregator.aggregate(this, typeName, aggregation);
+  }
+
   /** The physical state of every table: published version, row count, owning Lance branch. */
   List<TableInfo> tables();
 }

@@ -16,7 +16,8 @@ import org.lance.ipc.ScanOptions;
  */
 final class ArrowRowCursor implements RowCursor {
   private final DatasetCache.Lease lease;
-  private final LanceScanner scanner;
+  /** What produces {@code reader}; closed after it. */
+  private final AutoCloseable source;
   private final ArrowReader reader;
   private final List<String> columns;
   private FieldVector[] vectors;
@@ -26,13 +27,22 @@ final class ArrowRowCursor implements RowCursor {
 
   ArrowRowCursor(DatasetCache.Lease lease, ScanOptions options, List<String> columns) {
     this.lease = lease;
-    this.scanner = lease.dataset().newScan(options);
+    LanceScanner scanner = lease.dataset().newScan(options);
+    this.source = scanner;
     try {
       this.reader = scanner.scanBatches();
     } catch (RuntimeException e) {
       closeQuietly(scanner, e);
       throw e;
     }
+    this.columns = List.copyOf(columns);
+  }
+
+  /** Streams {@code reader}'s batches, which read the leased handle; {@code columns} name its vectors. */
+  ArrowRowCursor(DatasetCache.Lease lease, ArrowReader reader, List<String> columns) {
+    this.lease = lease;
+    this.source = () -> {};
+    this.reader = reader;
     this.columns = List.copyOf(columns);
   }
 
@@ -90,7 +100,7 @@ final class ArrowRowCursor implements RowCursor {
 
   @Override
   public void close() {
-    try (lease; scanner; reader) {
+    try (lease; source; reader) {
       // reverse declaration order: the handle the scan reads must outlive the scan
     } catch (Exception e) {
       throw OmniGraphException.storage("cannot close scan: " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package io.omnigraph.engine.storage;
 
 import io.omnigraph.engine.error.OmniGraphException;
 import io.omnigraph.engine.error.WriteConflict;
+import io.omnigraph.engine.read.Aggregation;
 import io.omnigraph.engine.read.RowCursor;
 import io.omnigraph.engine.schema.EntityType;
 import io.omnigraph.engine.schema.RowCodec;
@@ -240,6 +241,28 @@ public final class TableStore implements AutoCloseable {
     DatasetCache.Lease lease = lease(ref);
     try {
       return new ArrowRowCursor(lease, b.build(), columns);
+    } catch (RuntimeException e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Grouped aggregates of one table version, computed inside Lance (see {@link AggregateQuery});
+   * the filter must be {@link io.omnigraph.engine.read.Predicate#pushable pushable}.
+   */
+  public RowCursor aggregate(TableRef ref, Aggregation aggregation) {
+    DatasetCache.Lease lease = lease(ref);
+    try {
+      Dataset ds = lease.dataset();
+      AggregateQuery query = new AggregateQuery(aggregation, ds.getSchema());
+      ArrowReader reader;
+      try {
+        reader = ds.sql(query.sql()).tableName(AggregateQuery.TABLE).intoBatchRecords();
+      } catch (java.io.IOException e) {
+        throw OmniGraphException.storage("aggregate failed: " + e.getMessage(), e);
+      }
+      return query.results(new ArrowRowCursor(lease, reader, query.items()));
     } catch (RuntimeException e) {
       lease.close();
       throw e;

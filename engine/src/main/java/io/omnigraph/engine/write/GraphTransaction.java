@@ -7,9 +7,11 @@ import io.omnigraph.engine.error.ConstraintViolation;
 import io.omnigraph.engine.error.ErrorKind;
 import io.omnigraph.engine.error.OmniGraphException;
 import io.omnigraph.engine.error.Rule;
+import io.omnigraph.engine.read.Aggregation;
 import io.omnigraph.engine.read.Predicate;
 import io.omnigraph.engine.read.ReadView;
 import io.omnigraph.engine.read.RowCursor;
+import io.omnigraph.engine.read.ScanAggregator;
 import io.omnigraph.engine.read.ScanRequest;
 import io.omnigraph.engine.read.TableInfo;
 import io.omnigraph.engine.recovery.WriterKind;
@@ -373,6 +375,13 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
       while (c.next()) n++;
     }
     return n;
+  }
+
+  @Override
+  public RowCursor aggregate(String typeName, Aggregation aggregation) {
+    PendingTable p = pending.get(type(typeName).name());
+    if (p == null || p.isEmpty()) return base.aggregate(typeName, aggregation);
+    return ScanAggregator.aggregate(this, typeName, aggregation);
   }
 
   @Override
