@@ -23,6 +23,10 @@ final class ScanRules {
       new ScanRuleConfig("GraphAggregateIntoScan", AggregateIntoScanRule::operands, AggregateIntoScanRule::new)
           .toRule(),
       new ScanRuleConfig("GraphCountIntoScan", CountIntoScanRule::operands, CountIntoScanRule::new).toRule(),
+      new ScanRuleConfig("GraphAggregateIntoEngine", AggregateIntoEngineRule::overScan, AggregateIntoEngineRule::new)
+          .toRule(),
+      new ScanRuleConfig("GraphProjectedAggregateIntoEngine", AggregateIntoEngineRule::overProjectedScan,
+          AggregateIntoEngineRule::new).toRule(),
       new ScanRuleConfig("GraphLookupJoin", LookupJoinRule::operands, LookupJoinRule::new).toRule());
 
   /** The scans rules may still narrow: the logical ones, not their executable copies. */
