@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -84,6 +85,7 @@ public final class JdbcVersusDuckDb {
     filteredScan();
     lookups("lookup by id, no index", 1);
     counts();
+    groupBy();
     twoHop("two-hop friends of friends, no index");
 
     log("ENSURE INDICES");
@@ -228,11 +230,36 @@ public final class JdbcVersusDuckDb {
     }
   }
 
+  /** Every row read and grouped; the answers are compared group by group. */
+  private void groupBy() throws SQLException {
+    String sql = "SELECT city, COUNT(*) AS n, AVG(CAST(age AS DOUBLE)) AS a FROM Person GROUP BY city ORDER BY city";
+    log("group by");
+    double[] ms = new double[2];
+    List<List<String>> answers = new ArrayList<>(List.of(List.of(), List.of()));
+    Side[] sides = {omni, duck};
+    for (int s = 0; s < 2; s++) {
+      double[] runs = new double[3];
+      for (int i = 0; i < runs.length; i++) {
+        long t0 = System.nanoTime();
+        List<String> rows = new ArrayList<>();
+        try (Statement st = sides[s].connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+          while (rs.next()) rows.add(rs.getString(1) + "=" + rs.getLong(2) + "/" + Math.round(rs.getDouble(3) * 1000));
+        }
+        runs[i] = secondsSince(t0) * 1000;
+        answers.set(s, rows);
+      }
+      ms[s] = Report.percentile(runs, 50);
+    }
+    check(answers.get(0).equals(answers.get(1)), "group by: OmniGraph " + answers.get(0) + ", DuckDB " + answers.get(1));
+    report.add("`group by city` with count(*) and avg(age)", ms[0], ms[1], Unit.MS,
+        String.format("%d groups; median of 3", answers.get(0).size()));
+  }
+
   private void twoHop(String label) throws SQLException {
     log(label);
     String sql = "SELECT COUNT(DISTINCT k2.dst) FROM Knows k1 JOIN Knows k2 ON k1.dst = k2.src WHERE k1.src = ?";
     Random r = new Random(99);
-    String[] starts = new String[5];
+    String[] starts = new String[10];
     for (int i = 0; i < starts.length; i++) starts[i] = BenchData.personId(r.nextInt(data.persons));
     double[][] lat = new double[2][starts.length];
     long[][] answers = new long[2][starts.length];
