@@ -7,6 +7,7 @@ import io.omnigraph.engine.read.Predicate;
 import io.omnigraph.engine.read.ReadView;
 import io.omnigraph.engine.read.RowCursor;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.DataContext;
@@ -80,7 +81,15 @@ public final class AggregateSpec {
     return out.length == 1 ? out[0] : out;
   }
 
+  /** {@code n} as {@code type}'s Calcite value; an integer that does not fit fails with ArithmeticException. */
   private static Object convert(Number n, SqlTypeName type) {
+    if (n instanceof BigInteger big) {
+      return switch (type) {
+        case DECIMAL -> new BigDecimal(big);
+        case DOUBLE, FLOAT -> big.doubleValue();
+        default -> throw new ArithmeticException("sum " + big + " is out of range for " + type);
+      };
+    }
     boolean integral = n instanceof Long || n instanceof Integer;
     return switch (type) {
       case INTEGER -> Math.toIntExact(n.longValue());

@@ -10,9 +10,9 @@ import java.util.Set;
  * distinct combination of the {@code groupBy} columns (exactly one row when there are none), holding
  * the group's values and then one value per measure.
  *
- * <p>Result values: group columns as a scan returns them; COUNT a {@code Long}; SUM a {@code Long}
- * for integer columns (exact: a sum that leaves the 64-bit range fails with {@link
- * ArithmeticException}) and a {@code Double} for floating columns or {@code asDouble}; MIN and MAX
+ * <p>Result values: group columns as a scan returns them; COUNT a {@code Long}; SUM of an integer
+ * column exact, a {@code Long} or, beyond 64 bits, a {@code BigInteger}; SUM a {@code Double} for
+ * floating columns or {@code asDouble}; MIN and MAX
  * the column's value ({@code Double} with {@code asDouble}). SUM, MIN and MAX of no non-null value
  * are null.
  */

@@ -2,6 +2,7 @@ package io.omnigraph.engine.read;
 
 import io.omnigraph.engine.read.Aggregation.Function;
 import io.omnigraph.engine.read.Aggregation.Measure;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -60,11 +61,22 @@ public final class ScanAggregator {
         if (value instanceof Double || value instanceof Float) {
           yield (acc == null ? 0.0 : (Double) acc) + ((Number) value).doubleValue();
         }
-        yield Math.addExact(acc == null ? 0L : (Long) acc, ((Number) value).longValue());
+        yield exactSum(acc == null ? 0L : (Number) acc, ((Number) value).longValue());
       }
       case MIN -> acc == null || compare(value, acc) < 0 ? value : acc;
       case MAX -> acc == null || compare(value, acc) > 0 ? value : acc;
     };
+  }
+
+  /** A 64-bit sum while it fits, a {@link BigInteger} beyond. */
+  private static Number exactSum(Number acc, long value) {
+    if (acc instanceof Long l) {
+      long sum = l + value;
+      if (((l ^ sum) & (value ^ sum)) >= 0) return sum;
+    }
+    BigInteger base = acc instanceof BigInteger b ? b : BigInteger.valueOf(acc.longValue());
+    BigInteger big = base.add(BigInteger.valueOf(value));
+    return big.bitLength() < 64 ? (Number) big.longValue() : big;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -4,6 +4,7 @@ import io.omnigraph.engine.read.Aggregation;
 import io.omnigraph.engine.read.Aggregation.Measure;
 import io.omnigraph.engine.read.RowCursor;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -12,8 +13,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * An {@link Aggregation} as one SQL statement for Lance's embedded query engine over one table
  * version, so the rows are scanned and grouped natively and only the groups cross into Java.
- * Integer sums are computed as 38-digit decimals, so an overflow of 64 bits is seen rather than
- * wrapped; the cursor then fails with {@link ArithmeticException} when such a sum is read. Casts
+ * Integer sums are computed as 38-digit decimals, so a sum beyond 64 bits is exact rather than
+ * wrapped (a {@code BigInteger}, as {@link Aggregation} promises). Casts
  * to double are applied to the results: the query engine names an aggregate by its column alone,
  * so {@code SUM(x)} and {@code SUM(CAST(x AS DOUBLE))} in one statement would collide.
  */
@@ -106,7 +107,10 @@ final class AggregateQuery {
         System.arraycopy(in, 0, out, 0, groups);
         for (int i = 0; i < itemOf.length; i++) {
           Object v = in[itemOf[i]];
-          if (v instanceof BigDecimal d) v = d.longValueExact();
+          if (v instanceof BigDecimal d) {
+            BigInteger exact = d.toBigIntegerExact();
+            v = exact.bitLength() < 64 ? (Object) exact.longValue() : exact;
+          }
           if (v != null && aggregation.measures().get(i).asDouble()) v = ((Number) v).doubleValue();
           out[groups + i] = v;
         }
