@@ -71,8 +71,8 @@ public final class ManifestStore {
   private final TableStore tables;
   /**
    * The newest main version this store opened or published, or -1. Its handle, kept in the table
-   * store's read cache, answers "which version is newest" by listing versions, without opening the
-   * manifest again: opening costs more than the rest of a small commit's reads.
+   * store's read cache, answers "which version is newest" (see {@link NewerVersions}) without
+   * opening the manifest again: opening costs more than the rest of a small commit's reads.
    */
   private volatile long mainSeen = -1;
 
@@ -99,7 +99,7 @@ public final class ManifestStore {
       long seen = mainSeen;
       if (seen >= 0) {
         try (DatasetCache.Lease known = tables.lease(new TableRef(uri, null, seen))) {
-          target = known.dataset().latestVersion();
+          target = NewerVersions.newest(known.dataset(), seen, (v, ds) -> tables.adopt(new TableRef(uri, null, v), ds));
         }
       } else {
         try (Dataset ds = open(null, null)) {

@@ -185,7 +185,9 @@ public final class TableStore implements AutoCloseable {
       // On the main lineage the staged read version's handle tells the newest version without
       // reopening the table; a fork's newest version is only known to a handle opened on it.
       Dataset base = lease.dataset();
-      long head = w.lanceBranch() == null ? base.latestVersion() : latestVersion(w.uri(), w.lanceBranch());
+      long head = w.lanceBranch() == null
+          ? NewerVersions.newest(base, w.readVersion(), (v, ds) -> readCache.adopt(new TableRef(w.uri(), null, v), ds))
+          : latestVersion(w.uri(), w.lanceBranch());
       if (head != w.readVersion()) {
         throw new WriteConflict("table " + w.uri() + " moved from version " + w.readVersion() + " to "
             + head + " while this write was prepared; retry the transaction");

@@ -78,4 +78,25 @@ class TwoHandlesTest {
       }
     }
   }
+  @Test
+  void aHandleThatLooksAgainAfterOneVersionOrManyFindsTheNewest() {
+    try (Graph a = Fixtures.loaded(dir); Graph b = Graph.open(a.location(), false)) {
+      b.snapshot("main");
+      for (int burst : List.of(1, 3, 4, 5, 11)) {
+        for (int i = 0; i < burst; i++) {
+          try (GraphTransaction tx = a.begin("main", "a")) {
+            tx.insert("Person", List.of(Fixtures.person("B" + burst + "-" + i, i)));
+            tx.commit();
+          }
+        }
+        assertEquals(a.snapshot("main").manifestVersion(), b.snapshot("main").manifestVersion(), "after " + burst);
+        assertEquals(a.snapshot("main").headCommitId(), b.snapshot("main").headCommitId());
+        try (GraphTransaction tx = b.begin("main", "b")) {
+          tx.insert("Person", List.of(Fixtures.person("Back" + burst, burst)));
+          tx.commit();
+        }
+        assertEquals(b.snapshot("main").manifestVersion(), a.snapshot("main").manifestVersion());
+      }
+    }
+  }
 }
