@@ -78,6 +78,7 @@ class TwoHandlesTest {
       }
     }
   }
+
   @Test
   void aHandleThatLooksAgainAfterOneVersionOrManyFindsTheNewest() {
     try (Graph a = Fixtures.loaded(dir); Graph b = Graph.open(a.location(), false)) {
