@@ -170,14 +170,14 @@ public final class AutoCompaction implements AutoCloseable {
       TableRef ref = new TableRef(uri, null, e.version());
       // Fragments that indexes do not cover yet are never merged, so unfolded rows are work too.
       boolean unfolded = !indexed.isEmpty() && indexes.unindexedRows(ref) > 0;
-      if (!unfolded && (text || !maintenance.needsCompaction(uri))) return;
+      if (!unfolded && (text || !maintenance.needsCompaction(uri, true))) return;
       MaintenanceCommit commit = new MaintenanceCommit(ctx, WriterKind.Optimize, MAIN, List.of(e));
       try {
         // As OPTIMIZE does: Lance merges only fragments the indexes cover alike, so fold first.
         // Without compaction, a delta segment for the new rows is enough and costs only them:
         // writers on main wait while this runs.
         long head = indexed.isEmpty() ? e.version() : indexes.fold(uri, e.version(), false, text);
-        if (!text) head = maintenance.compact(uri, head).version();
+        if (!text) head = maintenance.compact(uri, head, true).version();
         if (!indexed.isEmpty() && !text) head = indexes.fold(uri, head, false, false);
         commit.reached(e, head);
         commit.publish();

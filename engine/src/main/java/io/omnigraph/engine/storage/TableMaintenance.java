@@ -44,10 +44,23 @@ public final class TableMaintenance {
     return tables.latestVersion(uri, null);
   }
 
+  /**
+   * Fragments below this many rows are what automatic compaction merges. Lance merges every fragment
+   * below its target of a million rows, so with its default a table of a few hundred thousand rows
+   * was rewritten whole every time a few dozen commits had added small fragments, while writers
+   * waited; with this bound a round rewrites at most about this many rows plus the new ones.
+   */
+  public static final long TAIL_ROWS = 16_384;
+
   /** True when compaction of the main-lineage HEAD would rewrite any fragment. */
   public boolean needsCompaction(String uri) {
+    return needsCompaction(uri, false);
+  }
+
+  /** As {@link #needsCompaction(String)}; {@code tailOnly} counts only fragments below {@link #TAIL_ROWS}. */
+  public boolean needsCompaction(String uri, boolean tailOnly) {
     try (Dataset ds = tables.openLatest(uri, null)) {
-      return !Compaction.planCompaction(ds, CompactionOptions.builder().build()).getCompactionTasks().isEmpty();
+      return !Compaction.planCompaction(ds, options(tailOnly)).getCompactionTasks().isEmpty();
     } catch (OmniGraphException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -60,12 +73,17 @@ public final class TableMaintenance {
    * committed by Lance. Refused when HEAD is not {@code expectedHead}.
    */
   public Compacted compact(String uri, long expectedHead) {
+    return compact(uri, expectedHead, false);
+  }
+
+  /** As {@link #compact(String, long)}; {@code tailOnly} merges only fragments below {@link #TAIL_ROWS}. */
+  public Compacted compact(String uri, long expectedHead, boolean tailOnly) {
     try (Dataset ds = tables.openLatest(uri, null)) {
       if (ds.version() != expectedHead) {
         throw new WriteConflict("table " + uri + " is at version " + ds.version() + " but the manifest pins "
             + expectedHead + "; it was not compacted");
       }
-      CompactionOptions options = CompactionOptions.builder().build();
+      CompactionOptions options = options(tailOnly);
       CompactionPlan plan = Compaction.planCompaction(ds, options);
       if (plan.getCompactionTasks().isEmpty()) return new Compacted(0, 0, ds.version());
       List<RewriteResult> results = new ArrayList<>();
@@ -77,6 +95,11 @@ public final class TableMaintenance {
     } catch (RuntimeException e) {
       throw OmniGraphException.storage("cannot compact " + uri + ": " + e.getMessage(), e);
     }
+  }
+
+  private static CompactionOptions options(boolean tailOnly) {
+    CompactionOptions.Builder b = CompactionOptions.builder();
+    return tailOnly ? b.withTargetRowsPerFragment(TAIL_ROWS).build() : b.build();
   }
 
   /**

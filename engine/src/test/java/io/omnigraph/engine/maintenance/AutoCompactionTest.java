@@ -23,6 +23,7 @@ class AutoCompactionTest {
   @AfterEach
   void clear() {
     System.clearProperty("omnigraph.autoCompactEvery");
+    System.clearProperty("omnigraph.autoIndexAtRows");
   }
 
   private static void insert(Graph g, String name) {
@@ -55,6 +56,43 @@ class AutoCompactionTest {
       assertEquals(person.version(), new TableMaintenance(g.context().tables()).head(g.context().store().uri(person.location())),
           "published equals HEAD");
       assertEquals(List.of(), g.context().recovery().pendingPaths());
+    }
+  }
+
+  @Test
+  void aBigFragmentIsLeftAsItIsWhileTheSmallOnesAfterItAreMerged() throws Exception {
+    System.setProperty("omnigraph.autoCompactEvery", "5");
+    System.setProperty("omnigraph.autoIndexAtRows", "1000000000");
+    try (Graph g = Graph.init(dir.resolve("g").toString(), "node Item {\n  label: String\n  n: I64\n}\n")) {
+      List<Map<String, Object>> bulk = new java.util.ArrayList<>();
+      for (int i = 0; i < TableMaintenance.TAIL_ROWS + 100; i++) bulk.add(Map.of("label", "bulk", "n", (long) i));
+      try (GraphTransaction tx = g.begin("main", "w")) {
+        tx.insert("Item", bulk);
+        tx.commit();
+      }
+      Map<Integer, Integer> loaded = itemFragments(g);
+      assertEquals(1, loaded.size());
+      for (int i = 0; i < 12; i++) write(g, i);
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (!compactedByMaintenance(g) && System.nanoTime() < deadline) Thread.sleep(50);
+      assertTrue(compactedByMaintenance(g), "a compaction commit landed");
+      Map<Integer, Integer> after = itemFragments(g);
+      var big = loaded.entrySet().iterator().next();
+      assertEquals(big.getValue(), after.get(big.getKey()), "the loaded fragment was not rewritten: " + after);
+      assertTrue(after.size() < 12, "the small fragments were merged: " + after);
+      assertEquals(TableMaintenance.TAIL_ROWS + 112, g.snapshot("main").count("Item", Predicate.TRUE));
+    }
+  }
+
+  /** Fragment id to row count of the published Item table. */
+  private static Map<Integer, Integer> itemFragments(Graph g) {
+    io.omnigraph.engine.storage.TableRef ref = g.snapshot("main").ref(g.catalog().type("Item").orElseThrow());
+    try (org.apache.arrow.memory.RootAllocator a = new org.apache.arrow.memory.RootAllocator();
+        org.lance.Dataset ds = org.lance.Dataset.open().allocator(a).uri(ref.uri()).build();
+        org.lance.Dataset at = ds.checkoutVersion(ref.version())) {
+      Map<Integer, Integer> out = new java.util.TreeMap<>();
+      for (org.lance.Fragment f : at.getFragments()) out.put(f.getId(), f.countRows());
+      return out;
     }
   }
 
