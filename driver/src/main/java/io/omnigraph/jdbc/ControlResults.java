@@ -5,10 +5,13 @@ import io.omnigraph.engine.maintenance.IndexBuildResult;
 import io.omnigraph.engine.maintenance.OptimizeResult;
 import io.omnigraph.engine.merge.MergeConflict;
 import io.omnigraph.engine.merge.MergeResult;
+import io.omnigraph.engine.schema.SqlNameWarning;
 import io.omnigraph.engine.schemaapply.SchemaStep;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The rows control statements answer with (SPEC B.5), with the column names the SPEC gives. */
 final class ControlResults {
@@ -42,6 +45,18 @@ final class ControlResults {
 
   static ResultSet schemaSteps(Statement owner, List<SchemaStep> steps) {
     return new ListResultSet(owner, SCHEMA_STEPS, steps.stream().map(ControlResults::step).toList());
+  }
+
+  /**
+   * A DRY RUN's answer: the steps, then a {@code refused} row saying why the real apply would be
+   * refused (if it would), then a {@code warning} row per name SQL reserves.
+   */
+  static ResultSet schemaDryRun(Statement owner, List<SchemaStep> steps, Optional<String> refusal,
+      List<SqlNameWarning> warnings) {
+    List<Object[]> rows = new ArrayList<>(steps.stream().map(ControlResults::step).toList());
+    refusal.ifPresent(r -> rows.add(new Object[] {"refused", null, null, "APPLY SCHEMA without DRY RUN would be refused: " + r}));
+    warnings.forEach(w -> rows.add(new Object[] {"warning", w.typeName(), w.propertyName(), w.message()}));
+    return new ListResultSet(owner, SCHEMA_STEPS, rows);
   }
 
   private static Object[] step(SchemaStep step) {
