@@ -73,7 +73,7 @@ final class DmlPlanner {
       try {
         return SqlParser.create(sql, PARSER).parseStmt();
       } catch (SqlParseException e) {
-        throw StatementErrors.fromCalcite(e);
+        throw SyntaxErrors.of(e, sql);
       }
     });
   }

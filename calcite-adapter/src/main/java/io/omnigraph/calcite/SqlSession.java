@@ -85,10 +85,13 @@ public final class SqlSession implements AutoCloseable {
    * Prepares a query (SELECT, VALUES, WITH, EXPLAIN PLAN FOR). The returned statement is planned
    * once; closing it returns the plan to this SqlSession for the next prepare of the same text.
    *
-   * @throws SQLException SQLState 42000 for syntax and validation errors (42S02 for an unknown
-   *     table, 42S22 for an unknown column), with Calcite's message
+   * @throws SQLException SQLState 42601 for a syntax error (saying where), 42000 for validation
+   *     errors (42S02 for an unknown table, 42S22 for an unknown column), 0A000 for a statement
+   *     the planner cannot run (naming the construct)
    */
   public PreparedStatement prepareQuery(String sql) throws SQLException {
+    SQLException explainedDml = PlanningErrors.explainedDml(sql);
+    if (explainedDml != null) throw explainedDml;
     NameIndex current = currentNames();
     return LentStatement.lend(pool, binding, sql, pool.lease(sql, current));
   }
@@ -101,7 +104,7 @@ public final class SqlSession implements AutoCloseable {
   /**
    * Parses and plans a DML statement. Plans are kept by SQL text, like queries.
    *
-   * @throws SQLException 42000 for syntax errors and writes to system tables, 42S02 for an
+   * @throws SQLException 42601 for syntax errors, 42000 for writes to system tables, 42S02 for an
    *     unknown table, 42S22 for an unknown column
    */
   public DmlStatement prepareDml(String sql) throws SQLException {

@@ -33,6 +33,18 @@ final class StatementErrors {
   }
 
   /**
+   * A failure to prepare {@code sql} restated with a SQLState: a parse failure as 42601 saying
+   * where, a validation failure as {@link #fromCalcite(Throwable)} does, a statement Calcite cannot
+   * plan as 0A000 naming the construct; null for anything else (engine failures among them).
+   */
+  static SQLException fromPrepare(Throwable failure, String sql) {
+    SqlParseException parse = SyntaxErrors.parseFailure(failure);
+    if (parse != null) return SyntaxErrors.of(parse, sql);
+    if (isCalciteRefusal(failure)) return fromCalcite(failure);
+    return PlanningErrors.of(failure, sql);
+  }
+
+  /**
    * As {@link #fromCalcite(Throwable)}; without {@code positions} the message leaves out Calcite's
    * "From line 1, column 8" prefix, which for a rewritten DML query points into text the user never
    * wrote.

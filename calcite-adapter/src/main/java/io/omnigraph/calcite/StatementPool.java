@@ -40,10 +40,11 @@ final class StatementPool implements AutoCloseable {
     try {
       return FoldingParserFactory.withNames(names, () -> connection.prepareStatement(sql));
     } catch (SQLException e) {
-      if (StatementErrors.isCalciteRefusal(e)) throw StatementErrors.fromCalcite(e);
-      throw e;
+      SQLException restated = StatementErrors.fromPrepare(e, sql);
+      throw restated != null ? restated : e;
     } catch (RuntimeException e) {
-      if (StatementErrors.isCalciteRefusal(e)) throw StatementErrors.fromCalcite(e);
+      SQLException restated = StatementErrors.fromPrepare(e, sql);
+      if (restated != null) throw restated;
       throw e;
     }
   }

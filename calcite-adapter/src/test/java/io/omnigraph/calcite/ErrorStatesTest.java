@@ -1,5 +1,6 @@
 package io.omnigraph.calcite;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -24,10 +25,11 @@ class ErrorStatesTest {
   }
 
   @Test
-  void syntaxErrorsAre42000WithCalcitesMessage() {
-    SQLException e = SqlAssert.fails("42000", () -> g.session.prepareQuery("select name from Person where"));
-    assertTrue(e.getMessage().contains("Encountered \"<EOF>\""), e.getMessage());
-    SqlAssert.fails("42000", () -> g.session.prepareDml("insert into Person (name values ('x')"));
+  void syntaxErrorsAre42601AndSayWhere() {
+    SQLException e = SqlAssert.fails("42601", () -> g.session.prepareQuery("select name from Person where"));
+    assertEquals("syntax error at line 1, column 29: the statement ends too early", e.getMessage());
+    SQLException d = SqlAssert.fails("42601", () -> g.session.prepareDml("insert into Person (name values ('x')"));
+    assertEquals("syntax error at line 1, column 26 near 'values'", d.getMessage());
   }
 
   @Test

@@ -5,10 +5,14 @@ import io.omnigraph.engine.maintenance.IndexBuildResult;
 import io.omnigraph.engine.maintenance.OptimizeResult;
 import io.omnigraph.engine.merge.MergeConflict;
 import io.omnigraph.engine.merge.MergeResult;
+import io.omnigraph.engine.schema.SqlNameWarning;
 import io.omnigraph.engine.schemaapply.SchemaStep;
+import io.omnigraph.engine.storage.TableIndexes;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The rows control statements answer with (SPEC B.5), with the column names the SPEC gives. */
 final class ControlResults {
@@ -18,11 +22,12 @@ final class ControlResults {
   static final List<ResultColumn> SCHEMA_STEPS = List.of(ResultColumn.requiredText("kind"),
       ResultColumn.text("type_name"), ResultColumn.text("property_name"), ResultColumn.text("detail"));
   static final List<ResultColumn> INDEXES = List.of(ResultColumn.requiredText("type_key"), ResultColumn.text("built"),
-      ResultColumn.text("pending"), ResultColumn.text("skipped"), ResultColumn.bigint("published_version"));
+      ResultColumn.text("pending"), ResultColumn.text("skipped"), ResultColumn.bigint("published_version"),
+      ResultColumn.text("pending_reason"));
   static final List<ResultColumn> OPTIMIZE = List.of(ResultColumn.requiredText("type_key"),
       ResultColumn.bigint("fragments_removed"), ResultColumn.bigint("fragments_added"), ResultColumn.bool("committed"),
       ResultColumn.bool("skipped"), ResultColumn.bigint("published_dataset_version"),
-      ResultColumn.bigint("lance_head_version"), ResultColumn.text("pending_indexes"));
+      ResultColumn.bigint("lance_head_version"), ResultColumn.text("pending_indexes"), ResultColumn.text("pending_reason"));
   static final List<ResultColumn> CLEANUP = List.of(ResultColumn.requiredText("type_key"),
       ResultColumn.bigint("bytes_removed"), ResultColumn.bigint("old_versions_removed"), ResultColumn.bigint("kept_from"),
       ResultColumn.text("error"));
@@ -42,6 +47,18 @@ final class ControlResults {
 
   static ResultSet schemaSteps(Statement owner, List<SchemaStep> steps) {
     return new ListResultSet(owner, SCHEMA_STEPS, steps.stream().map(ControlResults::step).toList());
+  }
+
+  /**
+   * A DRY RUN's answer: the steps, then a {@code refused} row saying why the real apply would be
+   * refused (if it would), then a {@code warning} row per name SQL reserves.
+   */
+  static ResultSet schemaDryRun(Statement owner, List<SchemaStep> steps, Optional<String> refusal,
+      List<SqlNameWarning> warnings) {
+    List<Object[]> rows = new ArrayList<>(steps.stream().map(ControlResults::step).toList());
+    refusal.ifPresent(r -> rows.add(new Object[] {"refused", null, null, "APPLY SCHEMA without DRY RUN would be refused: " + r}));
+    warnings.forEach(w -> rows.add(new Object[] {"warning", w.typeName(), w.propertyName(), w.message()}));
+    return new ListResultSet(owner, SCHEMA_STEPS, rows);
   }
 
   private static Object[] step(SchemaStep step) {
@@ -71,16 +88,24 @@ final class ControlResults {
 
   static ResultSet indexes(Statement owner, IndexBuildResult r) {
     return new ListResultSet(owner, INDEXES, r.tables().stream()
-        .map(t -> new Object[] {t.typeKey(), String.join(", ", t.built()), String.join(", ", t.pending()), t.skipped(),
-            t.publishedVersion()})
+        .map(t -> new Object[] {t.typeKey(), String.join(", ", t.built()), String.join(", ", t.pendingColumns()),
+            t.skipped(), t.publishedVersion(), reasons(t.pending())})
         .toList());
   }
 
   static ResultSet optimize(Statement owner, OptimizeResult r) {
     return new ListResultSet(owner, OPTIMIZE, r.tables().stream()
         .map(t -> new Object[] {t.typeKey(), t.fragmentsRemoved(), t.fragmentsAdded(), t.committed(), t.skipped(),
-            t.publishedDatasetVersion(), t.lanceHeadVersion(), String.join(", ", t.pendingIndexes())})
+            t.publishedDatasetVersion(), t.lanceHeadVersion(),
+            String.join(", ", t.pendingIndexes().stream().map(TableIndexes.PendingIndex::column).toList()),
+            reasons(t.pendingIndexes())})
         .toList());
+  }
+
+  /** {@code column: reason; column: reason}, or null when nothing is pending. */
+  private static String reasons(List<TableIndexes.PendingIndex> pending) {
+    if (pending.isEmpty()) return null;
+    return String.join("; ", pending.stream().map(TableIndexes.PendingIndex::describe).toList());
   }
 
   static ResultSet cleanup(Statement owner, CleanupResult r) {

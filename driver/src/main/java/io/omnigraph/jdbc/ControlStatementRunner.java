@@ -3,6 +3,8 @@ package io.omnigraph.jdbc;
 import io.omnigraph.calcite.SqlState;
 import io.omnigraph.engine.maintenance.CleanupResult;
 import io.omnigraph.engine.merge.MergeResult;
+import io.omnigraph.engine.schema.SchemaCompiler;
+import io.omnigraph.engine.schema.SqlNameWarning;
 import io.omnigraph.engine.schemaapply.SchemaStep;
 import io.omnigraph.engine.write.LoadResult;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs graph control statements through a dispatch table: one handler per statement type, so a new
@@ -79,16 +82,33 @@ final class ControlStatementRunner {
     return ExecutionResult.rows(s.dryRun() ? ControlResults.mergeConflicts(owner, result) : ControlResults.merge(owner, result));
   }
 
-  /** Answers with the plan's steps; DRY RUN only plans. */
+  /**
+   * Answers with the plan's steps. DRY RUN only plans, and adds a {@code refused} row when the real
+   * apply would be refused now (another branch exists) and a {@code warning} row per name SQL
+   * reserves; after a real apply those warnings go to the connection.
+   */
   private static ExecutionResult applySchema(ControlStatement.ApplySchema s, GraphSession session, Statement owner)
       throws SQLException {
     if (!s.dryRun()) session.checkWritable();
     String source = new String(readFile(s.verb(), s.path()), StandardCharsets.UTF_8);
-    List<SchemaStep> steps = session.standalone(s.verb(), !s.dryRun(), SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
-        (graph, branch) -> s.dryRun()
-            ? graph.planSchema(source).steps()
-            : graph.applySchema(source, false).steps());
+    if (s.dryRun()) {
+      DryRun dry = session.standalone(s.verb(), false, SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+          (graph, branch) -> new DryRun(graph.planSchema(source).steps(), graph.schemaApplyRefusal()));
+      return ExecutionResult.rows(ControlResults.schemaDryRun(owner, dry.steps(), dry.refusal(), nameWarnings(source)));
+    }
+    List<SchemaStep> steps = session.standalone(s.verb(), true, SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+        (graph, branch) -> graph.applySchema(source, false).steps());
+    if (owner.getConnection() instanceof OmniGraphConnection c) {
+      SqlWarnings.namesNeedingQuotes(SchemaCompiler.compile(source)).forEach(c::addWarning);
+    }
     return ExecutionResult.rows(ControlResults.schemaSteps(owner, steps));
+  }
+
+  private record DryRun(List<SchemaStep> steps, Optional<String> refusal) {}
+
+  /** The schema compiled when it was planned, so this compile cannot fail. */
+  private static List<SqlNameWarning> nameWarnings(String source) {
+    return SqlNameWarning.of(SchemaCompiler.compile(source));
   }
 
   private static ExecutionResult cleanup(ControlStatement.Cleanup s, GraphSession session, Statement owner)

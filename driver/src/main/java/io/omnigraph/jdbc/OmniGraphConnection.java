@@ -57,6 +57,7 @@ public final class OmniGraphConnection implements Connection {
       addWarning(new SQLWarning("unknown connection property '" + name + "' was ignored"));
     }
     if (settings.create() && settings.schema() != null) warnIfSchemaDiffers(settings);
+    if (settings.create()) SqlWarnings.namesNeedingQuotes(lease.graph().catalog()).forEach(this::addWarning);
   }
 
   /** create=true on a graph that already exists opens it as it is; say so when the schema file disagrees. */
@@ -110,7 +111,7 @@ public final class OmniGraphConnection implements Connection {
     statements.remove(statement);
   }
 
-  private synchronized void addWarning(SQLWarning w) {
+  synchronized void addWarning(SQLWarning w) {
     if (warnings == null) warnings = w;
     else warnings.setNextWarning(w);
   }

@@ -42,6 +42,7 @@ import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -277,6 +278,11 @@ public final class Graph implements AutoCloseable {
   /** The steps that applying {@code desiredSchema} would take, or why it cannot be applied. */
   public SchemaPlan planSchema(String desiredSchema) {
     return new SchemaApply(ctx).plan(desiredSchema);
+  }
+
+  /** Why {@link #applySchema} would be refused now (another branch exists, an apply runs); empty if nothing blocks it. */
+  public Optional<String> schemaApplyRefusal() {
+    return new SchemaApply(ctx).refusal();
   }
 
   /** Applies a new schema atomically (SPEC §6); only while main is the only branch. */

@@ -52,7 +52,7 @@ final class Optimizer {
       TableRef ref = new TableRef(uri, null, e.version());
       TableIndexes.StagedIndexes staged = e.rowCount() == 0 ? null
           : indexes.stage(ref, IndexPlanner.missing(type, indexes.indexedColumns(ref)));
-      List<String> pending = staged == null ? List.of() : staged.pending();
+      List<TableIndexes.PendingIndex> pending = staged == null ? List.of() : staged.pending();
       boolean compact = maintenance.needsCompaction(uri);
       boolean build = staged != null && !staged.empty();
       if (build || compact || indexes.unindexedRows(ref) > 0) {
@@ -78,7 +78,7 @@ final class Optimizer {
 
   private TableOptimizeStats optimize(Work w, MaintenanceCommit commit) {
     long head = w.entry().version();
-    List<String> pending = w.staged() == null ? List.of() : w.staged().pending();
+    List<TableIndexes.PendingIndex> pending = w.staged() == null ? List.of() : w.staged().pending();
     if (w.staged() != null && !w.staged().empty()) head = indexes.commit(w.staged(), commit.commitProperties());
     // Lance only merges fragments that the indexes cover alike, so new rows are folded in first.
     head = indexes.fold(w.uri(), head);

@@ -1,5 +1,6 @@
 package io.omnigraph.engine.maintenance;
 
+import io.omnigraph.engine.storage.TableIndexes;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  *     was left untouched
  * @param publishedDatasetVersion the version the manifest pins afterwards
  * @param lanceHeadVersion the table's Lance HEAD afterwards
- * @param pendingIndexes vector columns still without an index
+ * @param pendingIndexes columns still without an index, each with the reason
  */
 public record TableOptimizeStats(
     String typeKey,
@@ -20,7 +21,7 @@ public record TableOptimizeStats(
     boolean skipped,
     long publishedDatasetVersion,
     long lanceHeadVersion,
-    List<String> pendingIndexes) {
+    List<TableIndexes.PendingIndex> pendingIndexes) {
   public TableOptimizeStats {
     pendingIndexes = List.copyOf(pendingIndexes);
   }

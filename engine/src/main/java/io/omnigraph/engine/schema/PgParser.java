@@ -14,6 +14,8 @@ import java.util.Set;
  */
 public final class PgParser {
   private static final Set<String> BODY_CONSTRAINTS = Set.of("key", "unique", "index", "range", "check");
+  /** Constraints that may also be written on the property they constrain, without naming it. */
+  private static final Set<String> PROPERTY_CONSTRAINTS = Set.of("range", "check");
   private static final String TYPE_CHOICES =
       "a type (String, Blob, Bool, I32, I64, U32, U64, F32, F64, Date, DateTime, [T], Vector(n) or"
           + " enum(...))";
@@ -57,7 +59,8 @@ public final class PgParser {
         throw error(peek(), "interfaces carry properties only; no constraint or annotation here in"
             + " interface " + name.text() + ", expected a property or '}'");
       }
-      props.add(prop("interface " + name.text()));
+      props.add(prop("interface " + name.text(), null));
+      accept(Kind.COMMA);
     }
     next();
     return new InterfaceDecl(name.text(), props, name.pos());
@@ -106,17 +109,24 @@ public final class PgParser {
         name.pos());
   }
 
+  /** Members may be separated by commas as well as by line breaks; nothing depends on which. */
   private void body(String owner, List<PropDecl> props, List<BodyConstraint> constraints) {
     while (!accept(Kind.RBRACE)) {
       if (peek().is(Kind.AT)) {
         constraints.add(bodyConstraint(owner));
       } else {
-        props.add(prop(owner));
+        props.add(prop(owner, constraints));
       }
+      accept(Kind.COMMA);
     }
   }
 
-  private PropDecl prop(String owner) {
+  /**
+   * A property; {@code @range(min..max)} and {@code @check("regex")} written on it become the body
+   * constraints {@code @range(p, min..max)} and {@code @check(p, "regex")} added to {@code
+   * constraints} (null in an interface, which may carry none).
+   */
+  private PropDecl prop(String owner, List<BodyConstraint> constraints) {
     Token name = peek();
     if (name.is(Kind.TYPE_NAME)) {
       throw error(name, "property names start with a lowercase letter or '_'");
@@ -127,7 +137,29 @@ public final class PgParser {
     next();
     expect(Kind.COLON, "after property name '" + name.text() + "'");
     TypeRef type = typeRef();
-    return new PropDecl(name.text(), type, annotations(true), name.pos());
+    List<Annotation> annotations = new ArrayList<>();
+    while (true) {
+      annotations.addAll(annotations(true));
+      if (!isPropertyConstraint()) {
+        break;
+      }
+      if (constraints == null) {
+        throw error(peek(1), "interfaces carry properties only; no constraint here in " + owner
+            + ", expected a property or '}'");
+      }
+      BodyConstraint c = bodyConstraint(owner);
+      List<ConstraintArg> args = new ArrayList<>();
+      args.add(new Literal(Literal.Kind.IDENT, name.text(), c.pos()));
+      args.addAll(c.args());
+      constraints.add(new BodyConstraint(c.name(), args, c.pos()));
+    }
+    return new PropDecl(name.text(), type, annotations, name.pos());
+  }
+
+  /** True at {@code @range(} or {@code @check(} whose first argument is not a property name. */
+  private boolean isPropertyConstraint() {
+    return peek().is(Kind.AT) && peek(1).is(Kind.IDENT) && PROPERTY_CONSTRAINTS.contains(peek(1).text())
+        && peek(2).is(Kind.LPAREN) && !peek(3).is(Kind.IDENT);
   }
 
   private TypeRef typeRef() {

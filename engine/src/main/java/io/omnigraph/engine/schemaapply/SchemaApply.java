@@ -5,6 +5,7 @@ import io.omnigraph.engine.SchemaFiles;
 import io.omnigraph.engine.commit.BranchName;
 import io.omnigraph.engine.error.OmniGraphException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Plans and applies schema migrations of one graph (SPEC §6). Types and properties keep their
@@ -78,11 +79,27 @@ public final class SchemaApply {
     return new SchemaApplyResult(true, false, ctx.manifest().latestVersion(BranchName.MAIN), List.of());
   }
 
+  /**
+   * Why {@link #apply} would be refused now, before looking at the desired schema: another branch
+   * exists (an apply rewrites main's tables, which branches share), or another apply holds the
+   * lock. Empty when nothing stands in the way.
+   */
+  public Optional<String> refusal() {
+    Optional<String> branches = otherBranches();
+    if (branches.isPresent()) return branches;
+    return SchemaApplyLock.held(ctx) ? Optional.of(SchemaApplyLock.IN_PROGRESS) : Optional.empty();
+  }
+
   private void requireOnlyMain() {
+    otherBranches().ifPresent(m -> {
+      throw OmniGraphException.state(m);
+    });
+  }
+
+  private Optional<String> otherBranches() {
     List<String> others = ctx.manifest().branchNames().stream().filter(b -> !BranchName.isInternal(b)).toList();
-    if (!others.isEmpty()) {
-      throw OmniGraphException.state("schema apply requires a graph with only main; found non-main branches: "
-          + String.join(", ", others));
-    }
+    if (others.isEmpty()) return Optional.empty();
+    return Optional.of("schema apply requires a graph with only main; found non-main branches: "
+        + String.join(", ", others) + " (merge what you need into main, then DROP BRANCH each)");
   }
 }

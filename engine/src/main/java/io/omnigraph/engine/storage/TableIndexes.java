@@ -51,15 +51,24 @@ public final class TableIndexes {
   /** An index the caller wants on one column. */
   public record IndexRequest(String column, IndexKind kind) {}
 
+  /** An index left unbuilt, with the reason in words a user can act on. */
+  public record PendingIndex(String column, String reason) {
+    /** {@code column: reason}, as result rows show it. */
+    public String describe() {
+      return column + ": " + reason;
+    }
+  }
+
   /**
    * Index segments written beside a table version but not yet part of any version.
    *
    * @param built the columns whose index is staged
-   * @param pending columns left without an index: vectors too few to train, or inverted indexes this
-   *     machine cannot build safely (see {@link #invertedBuildsAreSafe})
+   * @param pending columns left without an index, and why: vectors too few to train, or inverted
+   *     indexes this machine cannot build safely (see {@link #invertedBuildsAreSafe})
    */
   public record StagedIndexes(
-      String uri, String lanceBranch, long readVersion, List<Index> segments, List<String> built, List<String> pending) {
+      String uri, String lanceBranch, long readVersion, List<Index> segments, List<String> built,
+      List<PendingIndex> pending) {
     public StagedIndexes {
       segments = List.copyOf(segments);
       built = List.copyOf(built);
@@ -116,14 +125,14 @@ public final class TableIndexes {
       List<Integer> fragments = ds.getFragments().stream().map(Fragment::getId).toList();
       List<Index> segments = new ArrayList<>();
       List<String> built = new ArrayList<>();
-      List<String> pending = new ArrayList<>();
+      List<PendingIndex> pending = new ArrayList<>();
       for (IndexRequest r : requests) {
         Optional<Index> segment = segment(ds, fragments, r, false);
         if (segment.isPresent()) {
           segments.add(segment.get());
           built.add(r.column());
         } else {
-          pending.add(r.column());
+          pending.add(new PendingIndex(r.column(), pendingReason(r.kind())));
         }
       }
       return new StagedIndexes(ref.uri(), ref.lanceBranch(), ref.version(), segments, built, pending);
@@ -256,7 +265,24 @@ public final class TableIndexes {
    * thread pool is sized through LANCE_CPU_THREADS; such builds are left pending rather than hung.
    */
   static boolean invertedBuildsAreSafe() {
-    return Runtime.getRuntime().availableProcessors() > 3 || System.getenv("LANCE_CPU_THREADS") != null;
+    return invertedBuildsAreSafe(Runtime.getRuntime().availableProcessors(), System.getenv("LANCE_CPU_THREADS"));
+  }
+
+  static boolean invertedBuildsAreSafe(int processors, String lanceCpuThreads) {
+    return processors > 3 || lanceCpuThreads != null;
+  }
+
+  /** Why {@link #segment} built nothing for an index of {@code kind}; BTREE builds always succeed. */
+  static String pendingReason(IndexKind kind) {
+    return kind == IndexKind.INVERTED ? textIndexPendingReason(Runtime.getRuntime().availableProcessors())
+        : "vector index waits for at least " + MIN_TRAINING_VECTORS + " non-null vectors to train on;"
+            + " ENSURE INDICES builds it once there are";
+  }
+
+  static String textIndexPendingReason(int processors) {
+    return "text index not built: Lance's text-index writer can hang on a machine with 3 or fewer cores"
+        + " (this one has " + processors + ") unless LANCE_CPU_THREADS is set; set LANCE_CPU_THREADS=2"
+        + " (or more) in the environment before the JVM starts, then run ENSURE INDICES again";
   }
 
   private static Optional<Index> segment(Dataset ds, List<Integer> fragments, IndexRequest r, boolean replace) {

@@ -1,6 +1,8 @@
 package io.omnigraph.engine.write;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnigraph.engine.EngineContext;
@@ -13,6 +15,7 @@ import io.omnigraph.engine.schema.EntityType;
 import io.omnigraph.engine.schema.KeyIds;
 import io.omnigraph.engine.schema.NodeType;
 import io.omnigraph.engine.schema.Property;
+import io.omnigraph.engine.schema.RowChecks;
 import io.omnigraph.engine.schema.Values;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,7 +33,8 @@ import java.util.Set;
  * every malformed line fails the whole load before anything is staged.
  */
 public final class JsonlLoader {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Set<String> RESERVED = Set.of("_rowid", "_rowaddr", "_rowoffset", "_row_created_at_version",
       "_row_last_updated_at_version");
 
@@ -47,10 +51,10 @@ public final class JsonlLoader {
         JsonNode obj;
         try {
           obj = JSON.readTree(line);
-        } catch (IOException e) {
-          throw OmniGraphException.badInput("line " + lineNo + ": not a JSON object: " + e.getMessage());
+        } catch (JsonProcessingException e) {
+          throw OmniGraphException.badInput(JsonLineErrors.describe(lineNo, e));
         }
-        Row row = parseLine(catalog, obj, lineNo, ctx);
+        Row row = atLine(lineNo, obj, catalog, ctx);
         Map<String, Map<String, Object>> rows = batch.computeIfAbsent(row.type, k -> new LinkedHashMap<>());
         boolean collapse = mode == LoadMode.MERGE && row.type instanceof EdgeType;
         if (rows.put(row.id, row.values) != null && !collapse) {
@@ -76,6 +80,21 @@ public final class JsonlLoader {
   }
 
   private record Row(EntityType type, String id, Map<String, Object> values) {}
+
+  /** Parses and checks one line; every failure names the line, with the kind and rule it had. */
+  private static Row atLine(int lineNo, JsonNode obj, Catalog catalog, EngineContext ctx) {
+    try {
+      Row row = parseLine(catalog, obj, lineNo, ctx);
+      RowChecks.checkValues(row.type, row.id, row.values);
+      return row;
+    } catch (ConstraintViolation v) {
+      if (v.getMessage().startsWith("line ")) throw v;
+      throw new ConstraintViolation(v.rule(), v.typeName(), v.entityId(), "line " + lineNo + ": " + v.getMessage());
+    } catch (OmniGraphException e) {
+      if (e.getMessage().startsWith("line ")) throw e;
+      throw new OmniGraphException(e.kind(), "line " + lineNo + ": " + e.getMessage(), e);
+    }
+  }
 
   private static Row parseLine(Catalog catalog, JsonNode obj, int lineNo, EngineContext ctx) {
     if (!obj.isObject()) throw bad(lineNo, "expected one JSON object per line");

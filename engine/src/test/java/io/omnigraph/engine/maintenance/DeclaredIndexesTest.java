@@ -70,7 +70,7 @@ class DeclaredIndexesTest {
     IndexBuildResult r = withDocs(300).ensureIndices("main");
     TableIndexStats doc = r.tables().get(0);
     assertEquals(List.of("id", "slug", "kind", "rank", "body", "emb"), doc.built());
-    assertEquals(List.of(), doc.pending());
+    assertEquals(List.of(), doc.pendingColumns());
     Map<String, String> kinds = indexed();
     assertEquals("BTree", kinds.get("id"));
     assertEquals("Inverted", kinds.get("slug"));
@@ -85,7 +85,9 @@ class DeclaredIndexesTest {
   void aVectorIndexWithTooFewVectorsStaysPendingUntilItCanTrain() {
     Maintenance m = withDocs(10);
     TableIndexStats doc = m.ensureIndices("main").tables().get(0);
-    assertEquals(List.of("emb"), doc.pending());
+    assertEquals(List.of("emb"), doc.pendingColumns());
+    assertTrue(doc.pending().get(0).reason().contains(TableIndexes.MIN_TRAINING_VECTORS + " non-null vectors"),
+        doc.pending().toString());
     assertFalse(indexed().containsKey("emb"));
     assertTrue(indexed().containsKey("rank"));
 
@@ -99,6 +101,6 @@ class DeclaredIndexesTest {
     }
     TableIndexStats later = m.ensureIndices("main").tables().get(0);
     assertEquals(List.of("emb"), later.built());
-    assertEquals(List.of(), later.pending());
+    assertEquals(List.of(), later.pendingColumns());
   }
 }
