@@ -38,13 +38,15 @@ final class StatementPool implements AutoCloseable {
       if (q != null && !q.isEmpty()) return q.pop();
     }
     try {
-      return FoldingParserFactory.withNames(names, () -> connection.prepareStatement(sql));
+      return FoldingParserFactory.withNames(names, () -> PlanningHooks.around(() -> connection.prepareStatement(sql)));
     } catch (SQLException e) {
       if (StatementErrors.isCalciteRefusal(e)) throw StatementErrors.fromCalcite(e);
       throw e;
     } catch (RuntimeException e) {
       if (StatementErrors.isCalciteRefusal(e)) throw StatementErrors.fromCalcite(e);
       throw e;
+    } catch (ExceptionInInitializerError | StackOverflowError e) {
+      throw StatementErrors.evaluation(e);
     }
   }
 
