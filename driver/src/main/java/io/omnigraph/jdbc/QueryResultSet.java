@@ -240,7 +240,7 @@ final class QueryResultSet extends NamedColumnResultSet {
       T value = temporal.object(columnIndex, type);
       if (value != null || rows.wasNull()) return value;
     }
-    return rows.getObject(columnIndex, type);
+    return ObjectConversions.get(rows, columnIndex, type);
   }
 
   @Override

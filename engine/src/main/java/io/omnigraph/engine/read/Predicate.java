@@ -18,6 +18,9 @@ public sealed interface Predicate {
 
   Predicate TRUE = new True();
 
+  /** Seconds either side of the epoch a signed 64-bit nanosecond count reaches. */
+  long NANO_RANGE_SECONDS = Long.MAX_VALUE / 1_000_000_000L;
+
   /** The filter in Lance's SQL-like filter syntax. */
   String toLance();
 
@@ -47,6 +50,12 @@ public sealed interface Predicate {
   private static boolean pushableLiteral(Object v) {
     // Lance's filter syntax has no NaN or infinity literal; IEEE comparisons are done in memory.
     if (v instanceof Double || v instanceof Float) return Double.isFinite(((Number) v).doubleValue());
+    // Lance compares timestamp literals in nanoseconds since the epoch, a long: 1677-09-21..2262-04-11.
+    if (v instanceof java.time.Instant i) return Math.abs(i.getEpochSecond()) < NANO_RANGE_SECONDS;
+    // Lance reads -9223372036854775808 as minus a number too large for Int64, a float.
+    if (v instanceof Number n && !(v instanceof Double || v instanceof Float)) {
+      return new BigDecimal(n.toString()).compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) != 0;
+    }
     if (!(v instanceof String s)) return true;
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
