@@ -1,7 +1,11 @@
 package io.omnigraph.calcite;
 
 import java.lang.reflect.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,6 +20,20 @@ import org.apache.calcite.avatica.util.ByteString;
  */
 final class EngineValues {
   private EngineValues() {}
+
+  /**
+   * Column {@code i} of a Calcite result set. DATE and TIMESTAMP are read as the days and
+   * milliseconds Calcite holds them in: its java.sql.Date and Timestamp go through a calendar that
+   * shifts dates before 1582.
+   */
+  static Object column(ResultSet rs, int i, int sqlType) throws SQLException {
+    if (sqlType == Types.DATE || sqlType == Types.TIMESTAMP) {
+      long n = rs.getLong(i);
+      if (rs.wasNull()) return null;
+      return sqlType == Types.DATE ? LocalDate.ofEpochDay(n) : Instant.ofEpochMilli(n);
+    }
+    return of(rs.getObject(i));
+  }
 
   static Object of(Object v) throws SQLException {
     if (v == null) return null;

@@ -9,7 +9,7 @@ import org.apache.calcite.sql.parser.impl.SqlParserImpl;
 import org.apache.calcite.util.SourceStringReader;
 
 /**
- * Calcite's standard parser followed by {@link IdentifierFolding}. Calcite instantiates parser
+ * Calcite's standard parser followed by {@link TemporalLiterals} and {@link IdentifierFolding}. Calcite instantiates parser
  * factories by class name from a connection property, so the names to fold by cannot be passed in:
  * a {@link SqlSession} puts them in {@link #FOLD_NAMES} for the duration of each prepare, which
  * runs on the calling thread.
@@ -49,17 +49,17 @@ public final class FoldingParserFactory implements SqlParserImplFactory {
 
     @Override
     public SqlNode parseSqlStmtEof() throws Exception {
-      return IdentifierFolding.apply(super.parseSqlStmtEof(), FoldingParserFactory.FOLD_NAMES.get());
+      return IdentifierFolding.apply(TemporalLiterals.check(super.parseSqlStmtEof()), FoldingParserFactory.FOLD_NAMES.get());
     }
 
     @Override
     public SqlNodeList parseSqlStmtList() throws Exception {
-      return IdentifierFolding.apply(super.parseSqlStmtList(), FoldingParserFactory.FOLD_NAMES.get());
+      return IdentifierFolding.apply(TemporalLiterals.check(super.parseSqlStmtList()), FoldingParserFactory.FOLD_NAMES.get());
     }
 
     @Override
     public SqlNode parseSqlExpressionEof() throws Exception {
-      return IdentifierFolding.apply(super.parseSqlExpressionEof(), FoldingParserFactory.FOLD_NAMES.get());
+      return IdentifierFolding.apply(TemporalLiterals.check(super.parseSqlExpressionEof()), FoldingParserFactory.FOLD_NAMES.get());
     }
   }
 }

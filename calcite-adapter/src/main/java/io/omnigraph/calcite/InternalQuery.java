@@ -71,9 +71,11 @@ final class InternalQuery {
   private List<Object[]> readAll(PreparedStatement ps) throws SQLException {
     List<Object[]> rows = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
+      int[] types = new int[columnCount];
+      for (int i = 0; i < columnCount; i++) types[i] = rs.getMetaData().getColumnType(i + 1);
       while (rs.next()) {
         Object[] row = new Object[columnCount];
-        for (int i = 0; i < columnCount; i++) row[i] = EngineValues.of(rs.getObject(i + 1));
+        for (int i = 0; i < columnCount; i++) row[i] = EngineValues.column(rs, i + 1, types[i]);
         rows.add(row);
       }
     }

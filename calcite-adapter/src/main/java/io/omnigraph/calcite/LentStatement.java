@@ -88,6 +88,9 @@ final class LentStatement implements InvocationHandler {
       Throwable cause = e.getCause();
       if (cause instanceof SQLException sql) throw sql;
       if (cause instanceof RuntimeException r) throw r;
+      if (cause instanceof ExceptionInInitializerError || cause instanceof StackOverflowError) {
+        throw StatementErrors.evaluation(cause);
+      }
       if (cause instanceof Error err) throw err;
       throw SqlState.GENERAL_ERROR.exception(cause.getMessage(), cause);
     } catch (IllegalAccessException e) {

@@ -25,6 +25,7 @@ public enum SqlState {
   CARDINALITY_VIOLATION("21000", "a scalar subquery returned more than one row"),
   DATA_EXCEPTION("22000", "data exception"),
   NUMERIC_VALUE_OUT_OF_RANGE("22003", "value out of range for its type"),
+  DATETIME_FIELD_OVERFLOW("22008", "date or time outside the supported range or precision"),
   INVALID_CHARACTER_VALUE_FOR_CAST("22018", "value of the wrong type"),
   INVALID_PARAMETER_VALUE("22023", "invalid parameter value"),
   NOT_NULL_VIOLATION("23502", "missing required property"),
@@ -47,6 +48,7 @@ public enum SqlState {
   OBJECT_NOT_IN_PREREQUISITE_STATE("55000", "object not in prerequisite state"),
   /** Implementation-defined subclass of 55: an earlier writer left work that a read-write reopen settles. */
   RECOVERY_REQUIRED("55R01", "recovery required"),
+  STATEMENT_TOO_COMPLEX("54001", "statement too complex to plan"),
   QUERY_CANCELED("57014", "the statement was cancelled"),
   IO_ERROR("58030", "storage failure"),
   GENERAL_ERROR("HY000", "general error"),

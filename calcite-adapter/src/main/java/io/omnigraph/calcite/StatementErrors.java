@@ -50,6 +50,13 @@ final class StatementErrors {
    * wrote.
    */
   static SQLException fromCalcite(Throwable failure, boolean positions) {
+    if (tooDeep(failure)) {
+      return SqlState.STATEMENT_TOO_COMPLEX.exception(
+          "statement too complex: its expressions are nested too deeply to parse", failure);
+    }
+    for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof TemporalLiterals.Refused refused) return refused.state.exception(refused.getMessage(), failure);
+    }
     Throwable reason = calciteReason(failure);
     if (!positions && reason instanceof CalciteContextException && reason.getCause() != null) {
       reason = reason.getCause();
@@ -59,6 +66,14 @@ final class StatementErrors {
     if (OBJECT_NOT_FOUND.matcher(message).find()) state = TABLE_NOT_FOUND;
     else if (COLUMN_MISSING.matcher(message).find()) state = COLUMN_NOT_FOUND;
     return new SQLException(message, state, failure);
+  }
+
+  /** Calcite's recursive-descent parser and validator report a too-deep expression as a stack overflow. */
+  private static boolean tooDeep(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof StackOverflowError) return true;
+    }
+    return false;
   }
 
   /** The Calcite exception that says what is wrong, else the innermost cause. */
@@ -83,6 +98,16 @@ final class StatementErrors {
 
   private static boolean isCalciteReport(Throwable t) {
     return t instanceof CalciteContextException || t instanceof SqlParseException || t instanceof SqlValidatorException;
+  }
+
+  /**
+   * An error Calcite lets escape while planning or running generated code (a constant folded at
+   * class initialisation that overflows, a recursion too deep), as a SQLException without a state
+   * whose cause the driver classifies.
+   */
+  static SQLException evaluation(Throwable error) {
+    Throwable cause = error instanceof ExceptionInInitializerError e && e.getCause() != null ? e.getCause() : error;
+    return new SQLException(cause.getMessage() != null ? cause.getMessage() : cause.toString(), null, cause);
   }
 
   static SQLException syntax(String message) {

@@ -38,7 +38,7 @@ final class StatementPool implements AutoCloseable {
       if (q != null && !q.isEmpty()) return q.pop();
     }
     try {
-      return FoldingParserFactory.withNames(names, () -> connection.prepareStatement(sql));
+      return FoldingParserFactory.withNames(names, () -> PlanningHooks.around(() -> connection.prepareStatement(sql)));
     } catch (SQLException e) {
       SQLException restated = StatementErrors.fromPrepare(e, sql);
       throw restated != null ? restated : e;
@@ -46,6 +46,8 @@ final class StatementPool implements AutoCloseable {
       SQLException restated = StatementErrors.fromPrepare(e, sql);
       if (restated != null) throw restated;
       throw e;
+    } catch (ExceptionInInitializerError | StackOverflowError e) {
+      throw StatementErrors.evaluation(e);
     }
   }
 

@@ -98,7 +98,7 @@ class QueryTest {
     List<List<Object>> rows = g.query(
         "select src, count(*) as n from Knows group by src order by n desc, src");
     assertEquals(List.of(List.of("Alice", 2L), List.of("Bob", 1L)), rows);
-    assertEquals(List.of(118), g.column("select sum(age) from Person"));
+    assertEquals(List.of(118L), g.column("select sum(age) from Person"));
   }
 
   @Test

@@ -30,6 +30,7 @@ final class QueryResultSet extends NamedColumnResultSet {
   private final long maxRows;
   private final Cancellation cancellation;
   private final Command ownedCommand;
+  private final TemporalColumns temporal;
   private long read;
   private volatile boolean closed;
   /** The rows and the command are let go: on close, or as soon as reading failed. */
@@ -41,6 +42,7 @@ final class QueryResultSet extends NamedColumnResultSet {
     this.maxRows = maxRows;
     this.cancellation = cancellation;
     this.ownedCommand = ownedCommand;
+    this.temporal = new TemporalColumns(rows);
   }
 
   @Override
@@ -184,7 +186,7 @@ final class QueryResultSet extends NamedColumnResultSet {
 
   @Override
   public Date getDate(int columnIndex) throws SQLException {
-    return rows.getDate(columnIndex);
+    return temporal.isTemporal(columnIndex) ? temporal.date(columnIndex) : rows.getDate(columnIndex);
   }
 
   @Override
@@ -204,7 +206,7 @@ final class QueryResultSet extends NamedColumnResultSet {
 
   @Override
   public Timestamp getTimestamp(int columnIndex) throws SQLException {
-    return rows.getTimestamp(columnIndex);
+    return temporal.isTemporal(columnIndex) ? temporal.timestamp(columnIndex) : rows.getTimestamp(columnIndex);
   }
 
   @Override
@@ -229,12 +231,16 @@ final class QueryResultSet extends NamedColumnResultSet {
 
   @Override
   public Object getObject(int columnIndex) throws SQLException {
-    return rows.getObject(columnIndex);
+    return temporal.isTemporal(columnIndex) ? temporal.object(columnIndex) : rows.getObject(columnIndex);
   }
 
   @Override
   public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
-    return rows.getObject(columnIndex, type);
+    if (temporal.isTemporal(columnIndex)) {
+      T value = temporal.object(columnIndex, type);
+      if (value != null || rows.wasNull()) return value;
+    }
+    return ObjectConversions.get(rows, columnIndex, type);
   }
 
   @Override

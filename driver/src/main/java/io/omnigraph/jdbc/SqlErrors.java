@@ -53,6 +53,8 @@ public final class SqlErrors {
       return alreadyTranslated ? (SQLException) t : translate(engine);
     }
     if (t instanceof SQLException sql) return withJdbcSubclass(sql.getSQLState() == null ? stated(sql) : sql);
+    SQLException evaluation = evaluationFailure(t);
+    if (evaluation != null) return evaluation;
     String message = t.getMessage() != null ? t.getMessage() : t.toString();
     return (storageFailure(t) ? SqlState.IO_ERROR : SqlState.GENERAL_ERROR).exception(message, t);
   }
@@ -71,31 +73,37 @@ public final class SqlErrors {
 
   /**
    * A stateless SQLException (Calcite reports a failure while evaluating an expression as
-   * "exception while executing query" without a state), restated by what went wrong underneath: a
-   * value that cannot be read as the type it is compared or cast to, an arithmetic overflow, a bad
-   * date; anything else is a general error.
+   * "exception while executing query" without a state), restated by what went wrong underneath;
+   * anything else is a general error.
    */
   private static SQLException stated(SQLException e) {
-    SqlState state = SqlState.GENERAL_ERROR;
-    String detail = e.getMessage();
-    for (Throwable c = e.getCause(); c != null; c = c.getCause() == c ? null : c.getCause()) {
+    SQLException evaluation = evaluationFailure(e);
+    return evaluation != null ? evaluation : SqlState.GENERAL_ERROR.exception(e.getMessage(), e);
+  }
+
+  /**
+   * The state of a failure while Calcite evaluated or compiled a statement, found in the cause
+   * chain: a value that cannot be read as the type it is compared or cast to (22018), an arithmetic
+   * overflow (22003, raised by the checked arithmetic the SQL layer plans), a bad date (22000), or a
+   * statement too deeply nested or too large for the generated code (54001); null for other failures.
+   */
+  private static SQLException evaluationFailure(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (c instanceof NumberFormatException) {
-        state = SqlState.INVALID_CHARACTER_VALUE_FOR_CAST;
-        detail = "a value cannot be read as a number: " + c.getMessage();
-        break;
+        return SqlState.INVALID_CHARACTER_VALUE_FOR_CAST.exception("a value cannot be read as a number: " + c.getMessage(), t);
       }
       if (c instanceof ArithmeticException) {
-        state = SqlState.NUMERIC_VALUE_OUT_OF_RANGE;
-        detail = "arithmetic failed: " + c.getMessage();
-        break;
+        return SqlState.NUMERIC_VALUE_OUT_OF_RANGE.exception("arithmetic overflow: " + c.getMessage(), t);
       }
       if (c instanceof java.time.DateTimeException) {
-        state = SqlState.DATA_EXCEPTION;
-        detail = "a value cannot be read as a date or time: " + c.getMessage();
-        break;
+        return SqlState.DATA_EXCEPTION.exception("a value cannot be read as a date or time: " + c.getMessage(), t);
+      }
+      if (c instanceof StackOverflowError || c.getClass().getName().startsWith("org.codehaus.commons.compiler.")) {
+        return SqlState.STATEMENT_TOO_COMPLEX.exception(
+            "statement too complex: its expressions are nested too deeply or are too large to compile", t);
       }
     }
-    return state.exception(detail, e);
+    return null;
   }
 
   /**
@@ -135,6 +143,7 @@ public final class SqlErrors {
       case ENUM, RANGE, CHECK, CARDINALITY, VECTOR -> SqlState.CHECK_VIOLATION;
       case TYPE -> SqlState.INVALID_CHARACTER_VALUE_FOR_CAST;
       case OUT_OF_RANGE -> SqlState.NUMERIC_VALUE_OUT_OF_RANGE;
+      case DATETIME_OUT_OF_RANGE -> SqlState.DATETIME_FIELD_OVERFLOW;
       case KEY_UPDATE -> SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION;
     };
   }

@@ -8,6 +8,11 @@ public enum Rule {
   TYPE,
   /** A value is outside the representable range of its type. */
   OUT_OF_RANGE,
+  /**
+   * A Date or DateTime outside 0001-01-01..9999-12-31, or a DateTime with digits finer than the
+   * millisecond it is stored at.
+   */
+  DATETIME_OUT_OF_RANGE,
   /** A value is not a member of the enum. */
   ENUM,
   /** An {@code @range} bound failed. */

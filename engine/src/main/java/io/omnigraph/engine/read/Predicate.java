@@ -18,6 +18,9 @@ public sealed interface Predicate {
 
   Predicate TRUE = new True();
 
+  /** Seconds either side of the epoch a signed 64-bit nanosecond count reaches. */
+  long NANO_RANGE_SECONDS = Long.MAX_VALUE / 1_000_000_000L;
+
   /** The filter in Lance's SQL-like filter syntax. */
   String toLance();
 
@@ -31,8 +34,8 @@ public sealed interface Predicate {
   /**
    * True when Lance can be handed this filter as text. Lance's JNI layer reads filter strings as
    * strict UTF-8, which Java hands over in its modified form, so a string literal holding a
-   * character outside the Basic Multilingual Plane (a surrogate pair) or NUL would be refused; such
-   * filters are evaluated in memory instead.
+   * character outside the Basic Multilingual Plane (a surrogate pair) or NUL would be refused, and
+   * it has no literal for NaN or an infinity; such filters are evaluated in memory instead.
    */
   static boolean pushable(Predicate p) {
     if (p instanceof Compare c) return pushableLiteral(c.value());
@@ -45,6 +48,14 @@ public sealed interface Predicate {
   }
 
   private static boolean pushableLiteral(Object v) {
+    // Lance's filter syntax has no NaN or infinity literal; IEEE comparisons are done in memory.
+    if (v instanceof Double || v instanceof Float) return Double.isFinite(((Number) v).doubleValue());
+    // Lance compares timestamp literals in nanoseconds since the epoch, a long: 1677-09-21..2262-04-11.
+    if (v instanceof java.time.Instant i) return Math.abs(i.getEpochSecond()) < NANO_RANGE_SECONDS;
+    // Lance reads -9223372036854775808 as minus a number too large for Int64, a float.
+    if (v instanceof Number n && !(v instanceof Double || v instanceof Float)) {
+      return new BigDecimal(n.toString()).compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) != 0;
+    }
     if (!(v instanceof String s)) return true;
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
@@ -127,7 +138,10 @@ public sealed interface Predicate {
 
     public Boolean eval(Map<String, Object> row) {
       Object v = row.get(column);
-      return v == null ? null : op.holds(Literals.compare(v, value));
+      if (v == null) return null;
+      // IEEE 754, as Calcite evaluates it: NaN is unordered, so only <> holds.
+      if (Literals.isNaN(v) || Literals.isNaN(value)) return op == Op.NE;
+      return op.holds(Literals.compare(v, value));
     }
   }
 
@@ -145,8 +159,9 @@ public sealed interface Predicate {
     public Boolean eval(Map<String, Object> row) {
       Object v = row.get(column);
       if (v == null) return null;
+      if (Literals.isNaN(v)) return false;
       for (Object candidate : values) {
-        if (Literals.compare(v, candidate) == 0) return true;
+        if (!Literals.isNaN(candidate) && Literals.compare(v, candidate) == 0) return true;
       }
       return false;
     }
@@ -250,11 +265,22 @@ public sealed interface Predicate {
       throw new IllegalArgumentException("cannot push a literal of type " + v.getClass().getSimpleName());
     }
 
+    static boolean isNaN(Object v) {
+      return (v instanceof Double || v instanceof Float) && Double.isNaN(((Number) v).doubleValue());
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     static int compare(Object a, Object b) {
-      if (a instanceof Number x && b instanceof Number y) return toBig(x).compareTo(toBig(y));
+      if (a instanceof Number x && b instanceof Number y) {
+        if (!isFinite(x) || !isFinite(y)) return Double.compare(x.doubleValue(), y.doubleValue());
+        return toBig(x).compareTo(toBig(y));
+      }
       if (a instanceof Comparable ca && a.getClass() == b.getClass()) return ca.compareTo(b);
       return a.toString().compareTo(b.toString());
+    }
+
+    private static boolean isFinite(Number n) {
+      return !(n instanceof Double || n instanceof Float) || Double.isFinite(n.doubleValue());
     }
 
     private static BigDecimal toBig(Number n) {

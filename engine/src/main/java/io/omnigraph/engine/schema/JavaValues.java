@@ -161,7 +161,7 @@ final class JavaValues {
 
   private static LocalDate date(String typeName, String label, Object v) {
     if (v instanceof LocalDate d) {
-      return d;
+      return Temporals.inRange(typeName, label, d);
     }
     if (v instanceof java.util.Date || v instanceof LocalDateTime || v instanceof OffsetDateTime
         || v instanceof ZonedDateTime || v instanceof Instant) {
@@ -200,7 +200,7 @@ final class JavaValues {
     } else if (v instanceof CharSequence s) {
       return Temporals.parseDateTime(typeName, label, s.toString().trim());
     }
-    return instant == null ? null : Temporals.millis(typeName, label, instant);
+    return instant == null ? null : Temporals.exactMillis(typeName, label, instant);
   }
 
   private static byte[] blob(String typeName, String label, Object v) {

@@ -1,7 +1,6 @@
 package io.omnigraph.engine.schema;
 
 import java.math.BigInteger;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,13 +11,42 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 
-/** Text and number forms of Date and DateTime values (SPEC §1.2, §12.10). */
+/**
+ * Text and number forms of Date and DateTime values (SPEC §1.2, §12.10), and the range both keep:
+ * the SQL standard's 0001-01-01 to 9999-12-31 (UTC for DateTime), which java.sql.Date and
+ * java.sql.Timestamp can carry exactly and Calcite formats correctly. DateTime is stored in
+ * milliseconds: a Java temporal value with finer digits is refused, text is cut to the millisecond
+ * as Arrow's cast does.
+ */
 final class Temporals {
+  static final LocalDate MIN_DATE = LocalDate.of(1, 1, 1);
+  static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
+  private static final Instant MIN_INSTANT = MIN_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
+  private static final Instant END_INSTANT = MAX_DATE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+  private static final String RANGE = "is outside the supported range 0001-01-01..9999-12-31";
+
   private Temporals() {}
+
+  /** {@code date} if it lies in the supported range. */
+  static LocalDate inRange(String typeName, String label, LocalDate date) {
+    if (date.isBefore(MIN_DATE) || date.isAfter(MAX_DATE)) {
+      throw ValueErrors.dateTimeOutOfRange(typeName, label, date, RANGE);
+    }
+    return date;
+  }
+
+  /** {@code instant} if it lies in the supported range and has no digits below the millisecond. */
+  static Instant exactMillis(String typeName, String label, Instant instant) {
+    if (instant.getNano() % 1_000_000 != 0) {
+      throw ValueErrors.dateTimeOutOfRange(typeName, label, instant,
+          "has digits below the millisecond, which DateTime does not store (truncate it first)");
+    }
+    return millis(typeName, label, instant);
+  }
 
   static LocalDate parseDate(String typeName, String label, String text) {
     try {
-      return LocalDate.parse(text);
+      return inRange(typeName, label, LocalDate.parse(text));
     } catch (DateTimeParseException e) {
       throw ValueErrors.wrongType(typeName, label, "Date (YYYY-MM-DD)", "string '" + text + "'");
     }
@@ -29,14 +57,14 @@ final class Temporals {
     if (days.bitLength() > 31) {
       throw ValueErrors.outOfRange(typeName, label, days, "Date");
     }
-    return LocalDate.ofEpochDay(days.longValue());
+    return inRange(typeName, label, LocalDate.ofEpochDay(days.longValue()));
   }
 
   static Instant dateTimeFromMillis(String typeName, String label, BigInteger millis) {
     if (millis.bitLength() > 63) {
       throw ValueErrors.outOfRange(typeName, label, millis, "DateTime");
     }
-    return Instant.ofEpochMilli(millis.longValue());
+    return millis(typeName, label, Instant.ofEpochMilli(millis.longValue()));
   }
 
   /**
@@ -54,19 +82,18 @@ final class Temporals {
       return millis(typeName, label, instant);
     } catch (DateTimeParseException notADateTime) {
       try {
-        return LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return millis(typeName, label, LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant());
       } catch (DateTimeParseException e) {
         throw ValueErrors.wrongType(typeName, label, "DateTime", "string '" + text + "'");
       }
     }
   }
 
-  /** Truncates to the millisecond precision Date64 stores, refusing instants it cannot hold. */
+  /** Truncates to the millisecond precision Date64 stores, refusing instants outside the range. */
   static Instant millis(String typeName, String label, Instant instant) {
-    try {
-      return Instant.ofEpochMilli(instant.truncatedTo(ChronoUnit.MILLIS).toEpochMilli());
-    } catch (ArithmeticException | DateTimeException e) {
-      throw ValueErrors.outOfRange(typeName, label, instant, "DateTime");
+    if (instant.isBefore(MIN_INSTANT) || !instant.isBefore(END_INSTANT)) {
+      throw ValueErrors.dateTimeOutOfRange(typeName, label, instant, RANGE);
     }
+    return instant.truncatedTo(ChronoUnit.MILLIS);
   }
 }

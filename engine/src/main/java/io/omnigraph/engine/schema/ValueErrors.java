@@ -23,6 +23,11 @@ final class ValueErrors {
         + snippet(String.valueOf(value)) + " is out of range for " + type);
   }
 
+  static ConstraintViolation dateTimeOutOfRange(String typeName, String label, Object value, String why) {
+    return new ConstraintViolation(Rule.DATETIME_OUT_OF_RANGE, typeName, null, label + " value "
+        + snippet(String.valueOf(value)) + " " + why);
+  }
+
   static ConstraintViolation badVectorElement(String typeName, String label, String got) {
     return new ConstraintViolation(Rule.VECTOR, typeName, null, label
         + " vector elements must be finite numbers, got " + got);
