@@ -24,7 +24,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Hands a grouped aggregate of one graph table to the engine: COUNT, SUM ($SUM0), MIN and MAX over
  * plain numeric (and, for MIN and MAX, date) columns, grouped by string, boolean, integer, date or
  * enum columns, over a scan with its filter and no limit. Arguments may be cast to DOUBLE, as
- * Calcite writes {@code AVG(CAST(x AS DOUBLE))} once it has split AVG into a sum and a count.
+ * Calcite writes {@code AVG(CAST(x AS DOUBLE))} once it has split AVG into a sum and a count, and
+ * integer sums may be widened to DECIMAL (see {@link WideAggregates}).
  * Anything else (DISTINCT, FILTER, grouping sets, expressions) stays with Calcite's operators.
  */
 final class AggregateIntoEngineRule extends RelRule<ScanRules.ScanRuleConfig> {
@@ -32,6 +33,7 @@ final class AggregateIntoEngineRule extends RelRule<ScanRules.ScanRuleConfig> {
       EnumSet.of(BaseType.STRING, BaseType.BOOL, BaseType.I32, BaseType.I64, BaseType.U32, BaseType.DATE);
   private static final Set<BaseType> NUMERIC =
       EnumSet.of(BaseType.I32, BaseType.I64, BaseType.U32, BaseType.F32, BaseType.F64);
+  private static final Set<BaseType> INTEGER = EnumSet.of(BaseType.I32, BaseType.I64, BaseType.U32);
 
   AggregateIntoEngineRule(ScanRules.ScanRuleConfig config) {
     super(config);
@@ -50,8 +52,11 @@ final class AggregateIntoEngineRule extends RelRule<ScanRules.ScanRuleConfig> {
         .noInputs();
   }
 
-  /** A column the aggregate reads: a scan column, possibly cast to double. */
-  private record Input(String column, ValueType type, boolean asDouble) {
+  /**
+   * A column the aggregate reads: a scan column, possibly cast to double, or {@code widened} to the
+   * 38-digit decimal in which integer sums are added up (the engine's sums are exact anyway).
+   */
+  private record Input(String column, ValueType type, boolean asDouble, boolean widened) {
     BaseType base() {
       return type instanceof ValueType.Scalar s ? s.base() : null;
     }
@@ -70,7 +75,7 @@ final class AggregateIntoEngineRule extends RelRule<ScanRules.ScanRuleConfig> {
     List<String> groupBy = new ArrayList<>();
     for (int g : aggregate.getGroupSet()) {
       Input in = inputs.get(g);
-      boolean groupable = in != null && !in.asDouble()
+      boolean groupable = in != null && !in.asDouble() && !in.widened()
           && (in.type() instanceof ValueType.EnumOf || GROUPABLE.contains(in.base()));
       if (!groupable) return;
       groupBy.add(in.column());
@@ -91,17 +96,22 @@ final class AggregateIntoEngineRule extends RelRule<ScanRules.ScanRuleConfig> {
 
   private static Input input(RexNode projected, int field, GraphTableScan scan) {
     boolean asDouble = false;
-    if (projected instanceof RexCall cast && cast.getKind() == SqlKind.CAST
-        && cast.getType().getSqlTypeName() == SqlTypeName.DOUBLE) {
+    boolean widened = false;
+    if (projected instanceof RexCall cast && cast.getKind() == SqlKind.CAST) {
+      SqlTypeName to = cast.getType().getSqlTypeName();
+      asDouble = to == SqlTypeName.DOUBLE;
+      widened = to == SqlTypeName.DECIMAL && cast.getType().getScale() == 0;
+      if (!asDouble && !widened) return null;
       projected = cast.getOperands().get(0);
-      asDouble = true;
     }
     int column;
     if (projected == null) column = field;
     else if (projected instanceof RexInputRef ref) column = ref.getIndex();
     else return null;
-    Input in = new Input(scan.outputColumns().get(column), scan.outputTypes().get(column), asDouble);
-    return asDouble && !NUMERIC.contains(in.base()) ? null : in;
+    Input in = new Input(scan.outputColumns().get(column), scan.outputTypes().get(column), asDouble, widened);
+    if (asDouble && !NUMERIC.contains(in.base())) return null;
+    if (widened && !INTEGER.contains(in.base())) return null;
+    return in;
   }
 
   private static Measure measure(AggregateCall c, List<Input> inputs) {
@@ -114,8 +124,10 @@ final class AggregateIntoEngineRule extends RelRule<ScanRules.ScanRuleConfig> {
     Input in = inputs.get(c.getArgList().get(0));
     if (in == null) return null;
     boolean numeric = NUMERIC.contains(in.base());
+    // A cast keeps nulls null, so counting the cast column counts the column.
+    if (kind == SqlKind.COUNT) return new Measure(Function.COUNT, in.column(), false);
+    if (in.widened() && kind != SqlKind.SUM && kind != SqlKind.SUM0) return null;
     return switch (kind) {
-      case COUNT -> in.asDouble() ? null : new Measure(Function.COUNT, in.column(), false);
       case SUM, SUM0 -> numeric ? new Measure(Function.SUM, in.column(), in.asDouble()) : null;
       case MIN, MAX -> numeric || (in.base() == BaseType.DATE && !in.asDouble())
           ? new Measure(kind == SqlKind.MIN ? Function.MIN : Function.MAX, in.column(), in.asDouble())
