@@ -50,13 +50,8 @@ final class StatementErrors {
    * wrote.
    */
   static SQLException fromCalcite(Throwable failure, boolean positions) {
-    if (tooDeep(failure)) {
-      return SqlState.STATEMENT_TOO_COMPLEX.exception(
-          "statement too complex: its expressions are nested too deeply to parse", failure);
-    }
-    for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof TemporalLiterals.Refused refused) return refused.state.exception(refused.getMessage(), failure);
-    }
+    SQLException notSyntax = notSyntax(failure);
+    if (notSyntax != null) return notSyntax;
     Throwable reason = calciteReason(failure);
     if (!positions && reason instanceof CalciteContextException && reason.getCause() != null) {
       reason = reason.getCause();
@@ -66,6 +61,22 @@ final class StatementErrors {
     if (OBJECT_NOT_FOUND.matcher(message).find()) state = TABLE_NOT_FOUND;
     else if (COLUMN_MISSING.matcher(message).find()) state = COLUMN_NOT_FOUND;
     return new SQLException(message, state, failure);
+  }
+
+  /**
+   * The failures Calcite's parser reports as parse errors that are not the statement's syntax: an
+   * expression nested too deeply for the parser (54001), a temporal literal no column can hold
+   * (22008); null for anything else.
+   */
+  static SQLException notSyntax(Throwable failure) {
+    if (tooDeep(failure)) {
+      return SqlState.STATEMENT_TOO_COMPLEX.exception(
+          "statement too complex: its expressions are nested too deeply to parse", failure);
+    }
+    for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof TemporalLiterals.Refused refused) return refused.state.exception(refused.getMessage(), failure);
+    }
+    return null;
   }
 
   /** Calcite's recursive-descent parser and validator report a too-deep expression as a stack overflow. */

@@ -28,6 +28,8 @@ final class SyntaxErrors {
 
   /** The 42601 exception for a parse failure of {@code sql} (which may be null when unknown). */
   static SQLException of(SqlParseException e, String sql) {
+    SQLException notSyntax = StatementErrors.notSyntax(e);
+    if (notSyntax != null) return notSyntax;
     String calcite = e.getMessage() == null ? "" : e.getMessage();
     Matcher m = ENCOUNTERED.matcher(calcite);
     SqlParserPos pos = e.getPos();
