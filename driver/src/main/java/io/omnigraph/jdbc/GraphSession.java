@@ -77,6 +77,11 @@ final class GraphSession implements ViewProvider {
     return branch;
   }
 
+  /** The branch the connection reads: its snapshot's branch when pinned, else its current branch. */
+  synchronized String currentBranch() {
+    return pinned != null ? pinned.branch() : branch;
+  }
+
   /** Asked once per statement execution by the SQL layer, which reads every table of it from the answer. */
   @Override
   public synchronized ReadView view() {
