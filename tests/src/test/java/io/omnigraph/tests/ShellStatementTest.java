@@ -71,6 +71,13 @@ class ShellStatementTest {
   }
 
   @Test
+  void selectCurrentBranchIs42S22PointingToShowBranch() {
+    SQLException e = assertThrows(SQLException.class, () -> Fixture.rows(connection, "SELECT CURRENT_BRANCH"));
+    assertEquals("42S22", e.getSQLState());
+    assertTrue(e.getMessage().contains("SHOW BRANCH answers which branch"), e.getMessage());
+  }
+
+  @Test
   void showBranchesListsEveryBranch() throws SQLException {
     assertEquals(List.of("feature", "main"), Fixture.strings(connection, "SHOW BRANCHES"));
   }
