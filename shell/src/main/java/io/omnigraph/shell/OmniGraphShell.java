@@ -15,16 +15,19 @@ public final class OmniGraphShell {
   private OmniGraphShell() {}
 
   public static void main(String[] args) throws IOException {
-    boolean terminal = System.console() != null;
     List<String> all = new ArrayList<>(List.of("-ac", ShellApplication.class.getName()));
-    if (!terminal) {
+    if (plainOutput()) {
       // jline warns on stderr when it cannot open a system terminal unless told to use a dumb one.
       System.setProperty("org.jline.terminal.dumb", "true");
       all.addAll(List.of("--color=false", "--maxWidth=" + Integer.MAX_VALUE));
     }
     all.addAll(List.of(args));
-    ShellApplication.plain = !terminal;
     SqlLine.Status status = SqlLine.start(all.toArray(String[]::new), null, true);
     if (status != SqlLine.Status.OK) System.exit(1);
+  }
+
+  /** True unless both stdin and stdout are a terminal (Java 17 cannot tell the two apart). */
+  static boolean plainOutput() {
+    return System.console() == null;
   }
 }
