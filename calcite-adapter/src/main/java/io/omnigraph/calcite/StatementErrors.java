@@ -21,6 +21,9 @@ final class StatementErrors {
 
   private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '[^']*' not found");
   private static final Pattern COLUMN_MISSING = Pattern.compile("Column '[^']*' not found");
+  /** Other databases spell "which branch am I on" as a niladic function; here it is a statement. */
+  private static final Pattern CURRENT_BRANCH = Pattern.compile("Column 'current_branch' not found",
+      Pattern.CASE_INSENSITIVE);
 
   private StatementErrors() {}
 
@@ -60,6 +63,7 @@ final class StatementErrors {
     String state = SYNTAX_ERROR;
     if (OBJECT_NOT_FOUND.matcher(message).find()) state = TABLE_NOT_FOUND;
     else if (COLUMN_MISSING.matcher(message).find()) state = COLUMN_NOT_FOUND;
+    if (CURRENT_BRANCH.matcher(message).find()) message += " (SHOW BRANCH answers which branch the connection is on)";
     return new SQLException(message, state, failure);
   }
 

@@ -98,4 +98,56 @@ sealed interface ControlStatement {
       return "CLEANUP";
     }
   }
+
+  /** SHOW TABLES: the node, edge and system tables, as {@code DatabaseMetaData.getTables} lists them. */
+  record ShowTables() implements ControlStatement {
+    @Override
+    public boolean returnsRows() {
+      return true;
+    }
+
+    public String verb() {
+      return "SHOW TABLES";
+    }
+  }
+
+  /**
+   * DESCRIBE [TABLE] t, DESC t, SHOW COLUMNS FROM t: a table's columns.
+   *
+   * @param exact true when the name was quoted and must match exactly; otherwise it matches ignoring case
+   */
+  record Describe(String table, boolean exact) implements ControlStatement {
+    @Override
+    public boolean returnsRows() {
+      return true;
+    }
+
+    public String verb() {
+      return "DESCRIBE";
+    }
+  }
+
+  /** SHOW BRANCHES: every branch of the graph. */
+  record ShowBranches() implements ControlStatement {
+    @Override
+    public boolean returnsRows() {
+      return true;
+    }
+
+    public String verb() {
+      return "SHOW BRANCHES";
+    }
+  }
+
+  /** SHOW BRANCH: the branch this connection is on, the snapshot it is pinned to and whether it is read-only. */
+  record ShowBranch() implements ControlStatement {
+    @Override
+    public boolean returnsRows() {
+      return true;
+    }
+
+    public String verb() {
+      return "SHOW BRANCH";
+    }
+  }
 }

@@ -54,7 +54,8 @@ final class ControlStatementParser {
       case "LOAD" -> second.equals("DATA");
       case "APPLY" -> second.equals("SCHEMA");
       case "ENSURE" -> second.equals("INDICES") || second.equals("INDEXES");
-      case "OPTIMIZE", "CLEANUP" -> true;
+      // No SQL statement starts with these words, so every use of them is ours (a wrong one is 42601, not a parse error).
+      case "OPTIMIZE", "CLEANUP", "SHOW", "DESCRIBE", "DESC" -> true;
       default -> false;
     };
   }
@@ -98,6 +99,11 @@ final class ControlStatementParser {
       return new ControlStatement.EnsureIndices();
     }
     if (first.is("OPTIMIZE")) return new ControlStatement.Optimize();
+    if (first.is("SHOW")) return show();
+    if (first.is("DESCRIBE") || first.is("DESC")) {
+      accept("TABLE");
+      return describe();
+    }
     // CLEANUP is the only remaining statement looksLikeControl admits.
     OptionalInt keep = OptionalInt.empty();
     if (accept("KEEP")) {
@@ -105,6 +111,24 @@ final class ControlStatementParser {
       keyword("VERSIONS");
     }
     return new ControlStatement.Cleanup(keep);
+  }
+
+  private ControlStatement show() throws SQLException {
+    Token what = pos < tokens.size() ? tokens.get(pos) : new Token(Kind.SEMICOLON, "");
+    if (accept("TABLES")) return new ControlStatement.ShowTables();
+    if (accept("BRANCHES")) return new ControlStatement.ShowBranches();
+    if (accept("BRANCH")) return new ControlStatement.ShowBranch();
+    if (accept("COLUMNS")) {
+      if (!accept("FROM")) keyword("IN");
+      return describe();
+    }
+    throw error("expected TABLES, COLUMNS FROM <table>, BRANCHES or BRANCH after SHOW, found '" + what.text()
+        + "' (in sqlline, !tables and !columns <table> list tables and columns too)");
+  }
+
+  private ControlStatement.Describe describe() throws SQLException {
+    boolean exact = pos < tokens.size() && tokens.get(pos).kind() != Kind.WORD;
+    return new ControlStatement.Describe(name("table name"), exact);
   }
 
   private boolean dryRun() throws SQLException {

@@ -58,6 +58,10 @@ final class ControlStatementRunner {
         session.standalone(s.verb(), true, SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
             (graph, branch) -> graph.optimize()))));
     on(ControlStatement.Cleanup.class, ControlStatementRunner::cleanup);
+    on(ControlStatement.ShowTables.class, ShowStatements::tables);
+    on(ControlStatement.Describe.class, ShowStatements::describe);
+    on(ControlStatement.ShowBranches.class, ShowStatements::branches);
+    on(ControlStatement.ShowBranch.class, ShowStatements::branch);
   }
 
   private <T extends ControlStatement> void on(Class<T> type, Handler<T> handler) {

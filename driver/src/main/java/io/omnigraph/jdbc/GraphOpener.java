@@ -38,6 +38,8 @@ final class GraphOpener {
       throw SqlErrors.translateAtConnect(e);
     } catch (RuntimeException | LinkageError e) {
       if (ArrowAccess.isMissingFlag(e)) throw ArrowAccess.missingFlag(e);
+      String nativeLibrary = NativeLibrary.missingPath(e);
+      if (nativeLibrary != null) throw NativeLibrary.missing(nativeLibrary, e);
       throw SqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot open the graph at " + s.location() + ": " + e, e);
     }
   }

@@ -77,6 +77,11 @@ final class GraphSession implements ViewProvider {
     return branch;
   }
 
+  /** The branch the connection reads: its snapshot's branch when pinned, else its current branch. */
+  synchronized String currentBranch() {
+    return pinned != null ? pinned.branch() : branch;
+  }
+
   /** Asked once per statement execution by the SQL layer, which reads every table of it from the answer. */
   @Override
   public synchronized ReadView view() {
@@ -234,13 +239,25 @@ final class GraphSession implements ViewProvider {
     return settings.refusesWrites() || readOnlyRequested;
   }
 
-  synchronized void setReadOnly(boolean readOnly) throws SQLException {
+  /**
+   * Applies {@code Connection.setReadOnly}. A connection opened read-only (readOnly=true or a pinned
+   * snapshot) stays read-only: tools and pools call setReadOnly(false) as a matter of course, so the
+   * request is answered with the reason it was not honoured instead of a failure.
+   *
+   * @return why the request was not honoured, or null when it was
+   */
+  synchronized String setReadOnly(boolean readOnly) throws SQLException {
     if (!readOnly && settings.refusesWrites()) {
-      throw SqlState.READ_ONLY_SQL_TRANSACTION.exception("the connection was opened " + refusalReason()
-          + " and cannot be made writable");
+      return "setReadOnly(false) was ignored: the connection was opened " + refusalReason() + " and stays read-only";
     }
     if (readOnly != readOnlyRequested) requireNoPendingChanges("setReadOnly");
     readOnlyRequested = readOnly;
+    return null;
+  }
+
+  /** The commit id this connection is pinned to (connection property snapshot), or null. */
+  String pinnedSnapshot() {
+    return settings.snapshot();
   }
 
   synchronized void close() {

@@ -286,7 +286,8 @@ public final class OmniGraphConnection implements Connection {
   @Override
   public void setReadOnly(boolean readOnly) throws SQLException {
     checkOpen();
-    session.setReadOnly(readOnly);
+    String ignored = session.setReadOnly(readOnly);
+    if (ignored != null) addWarning(new SQLWarning(ignored, "01000"));
   }
 
   @Override

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -16,11 +19,16 @@ import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +131,41 @@ class ConnectTest {
       assertTrue(out.contains("08001"), out);
       assertTrue(out.contains("--add-opens=java.base/java.nio=ALL-UNNAMED"), out);
     }
+  }
+
+  @Test
+  void aDriverWithoutThisPlatformsNativeLibrarySaysWhichJarToUse() throws Exception {
+    try (Connection c = Fixture.createEmpty(dir)) {
+      List<String> classPath = new ArrayList<>();
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        classPath.add(entry.contains("lance-core") ? withoutNativeLibraries(Path.of(entry)).toString() : entry);
+      }
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Process p = new ProcessBuilder(java, "--add-opens=java.base/java.nio=ALL-UNNAMED",
+          "-cp", String.join(File.pathSeparator, classPath),
+          ConnectWithoutJvmFlag.class.getName(), Fixture.url(dir)).redirectErrorStream(true).start();
+      String out = readAll(p);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+      assertTrue(out.startsWith("08001 the driver jar holds no Lance native library for this platform"), out);
+      assertTrue(out.contains("/nativelib/") && out.contains("bundle jar for this platform"), out);
+    }
+  }
+
+  /** A copy of the lance-core jar without its nativelib/ directory, as a bundle for another platform has it. */
+  private Path withoutNativeLibraries(Path jar) throws IOException {
+    Path copy = dir.resolve("lance-core-no-native.jar");
+    try (ZipFile in = new ZipFile(jar.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+      for (ZipEntry e : Collections.list(in.entries())) {
+        if (e.getName().startsWith("nativelib/")) continue;
+        out.putNextEntry(new ZipEntry(e.getName()));
+        try (InputStream data = in.getInputStream(e)) {
+          data.transferTo(out);
+        }
+        out.closeEntry();
+      }
+    }
+    return copy;
   }
 
   private static String readAll(Process p) throws IOException {

@@ -4,8 +4,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
- * Run in a child JVM started without {@code --add-opens=java.base/java.nio=ALL-UNNAMED}: prints the
- * SQLState and message the driver answers a connection attempt with.
+ * Run in a child JVM started without {@code --add-opens=java.base/java.nio=ALL-UNNAMED} (or with a
+ * class path lacking Lance's native library): prints the SQLState and message the driver answers a
+ * connection attempt with.
  */
 public final class ConnectWithoutJvmFlag {
   private ConnectWithoutJvmFlag() {}

@@ -2,6 +2,7 @@ package io.omnigraph.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -140,7 +142,29 @@ class SqlStateTest {
           }
         }
       }
-      assertEquals("25006", assertThrows(SQLException.class, () -> readOnly.setReadOnly(false)).getSQLState());
+    }
+    assertEquals(before, GraphState.of(connection));
+  }
+
+  @Test
+  void setReadOnlyFalseOnAReadOnlyOrSnapshotConnectionWarnsAndKeepsItReadOnly() throws SQLException {
+    GraphState before = GraphState.of(connection);
+    String head = Fixture.strings(connection,
+        "SELECT graph_commit_id FROM _graph_commits ORDER BY created_at DESC LIMIT 1").get(0);
+    try (Connection readOnly = Fixture.connect(dir, "readOnly=true");
+        Connection pinned = Fixture.connect(dir, "snapshot=" + head)) {
+      for (Connection c : new Connection[] {readOnly, pinned}) {
+        c.setReadOnly(false);
+        assertTrue(c.isReadOnly());
+        SQLWarning w = c.getWarnings();
+        assertNotNull(w, "setReadOnly(false) leaves a warning");
+        assertTrue(w.getMessage().contains("setReadOnly(false) was ignored"), w.getMessage());
+        try (Statement s = c.createStatement()) {
+          SQLException e = assertThrows(SQLException.class, () -> s.execute("INSERT INTO Person (name) VALUES ('Eve')"));
+          assertEquals("25006", e.getSQLState());
+        }
+      }
+      assertTrue(pinned.getWarnings().getMessage().contains("pinned to snapshot " + head));
     }
     assertEquals(before, GraphState.of(connection));
   }
