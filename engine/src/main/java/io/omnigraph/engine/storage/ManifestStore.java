@@ -303,7 +303,10 @@ public final class ManifestStore {
   public long compactMain(long expectedVersion) {
     try (Dataset ds = open(null, null)) {
       if (ds.version() != expectedVersion) return -1;
-      CompactionOptions options = CompactionOptions.builder().build();
+      // Only the small fragments since the last round: the manifest keeps every commit's rows, so
+      // merging everything below Lance's million-row target would rewrite the whole history.
+      CompactionOptions options = CompactionOptions.builder().withTargetRowsPerFragment(TableMaintenance.TAIL_ROWS)
+          .build();
       CompactionPlan plan = Compaction.planCompaction(ds, options);
       if (plan.getCompactionTasks().isEmpty()) return -1;
       List<RewriteResult> results = new ArrayList<>();

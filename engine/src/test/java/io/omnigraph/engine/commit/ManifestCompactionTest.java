@@ -1,0 +1,56 @@
+package io.omnigraph.engine.commit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.omnigraph.engine.Fixtures;
+import io.omnigraph.engine.Graph;
+import io.omnigraph.engine.read.Predicate;
+import io.omnigraph.engine.write.GraphTransaction;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lance.Dataset;
+
+/**
+ * Main's manifest gains a fragment per commit and is compacted every 64: across compactions, the
+ * committing handle, another handle reading along and a fresh open agree on every table, every
+ * commit and the head, and an early version still reads as it was.
+ */
+class ManifestCompactionTest {
+  @TempDir Path dir;
+
+  @Test
+  void compactionsOfTheManifestChangeNothingAnyHandleReads() {
+    try (Graph a = Fixtures.loaded(dir); Graph b = Graph.open(a.location(), false)) {
+      long early = a.snapshot("main").manifestVersion();
+      long personsEarly = a.snapshot("main").count("Person", Predicate.TRUE);
+      for (int i = 0; i < 150; i++) {
+        try (GraphTransaction tx = a.begin("main", "w")) {
+          tx.insert("Person", List.of(Fixtures.person("M" + i, i % 90)));
+          tx.commit();
+        }
+        if (i % 20 == 0) b.snapshot("main");
+      }
+      assertTrue(manifestFragments(a.location()) < 64, "the manifest was compacted");
+      try (Graph fresh = Graph.open(a.location(), true)) {
+        for (Graph g : List.of(a, b)) {
+          assertEquals(List.copyOf(fresh.snapshot("main").state().tables()), List.copyOf(g.snapshot("main").state().tables()));
+          assertEquals(fresh.snapshot("main").state().commits(), g.snapshot("main").state().commits());
+          assertEquals(fresh.snapshot("main").headCommitId(), g.snapshot("main").headCommitId());
+        }
+        assertEquals(personsEarly + 150, fresh.snapshot("main").count("Person", Predicate.TRUE));
+        assertEquals(personsEarly, fresh.snapshotAt("main", early).count("Person", Predicate.TRUE));
+      }
+    }
+  }
+
+  private static int manifestFragments(String location) {
+    try (RootAllocator allocator = new RootAllocator();
+        Dataset ds = Dataset.open().allocator(allocator).uri(Path.of(location, "__manifest").toString()).build()) {
+      return ds.getFragments().size();
+    }
+  }
+}
