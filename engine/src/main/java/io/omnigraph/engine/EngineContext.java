@@ -15,6 +15,8 @@ import io.omnigraph.engine.storage.TableStore;
 import io.omnigraph.engine.write.KnownIds;
 import io.omnigraph.engine.write.WriteQueues;
 import io.omnigraph.engine.storage.ManifestRow;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,12 @@ public final class EngineContext {
   /** Per branch, the newest fully read manifest rows, so the next version reads only what changed. */
   private final Map<String, RowsAt> newestRows = new ConcurrentHashMap<>();
 
-  private record RowsAt(long version, Map<String, ManifestRow> rows, long headRowAddress, long maxFragmentId) {}
+  /**
+   * The rows of a branch's newest read version, and the step that led to it: the version before
+   * ({@code previousVersion}, -1 after a full read) and the rows written or rewritten since.
+   */
+  private record RowsAt(long version, Map<String, ManifestRow> rows, long headRowAddress, long maxFragmentId,
+      long previousVersion, List<ManifestRow> changed) {}
 
   EngineContext(ObjectStore store, TableStore tables, ManifestStore manifest, Catalog catalog, boolean readOnly) {
     this.store = store;
@@ -175,12 +182,28 @@ public final class EngineContext {
       state = states.get(key);
     }
     if (state == null) {
-      state = ManifestState.decode(branch, version, rowsAt(branch, version), commits);
+      Collection<ManifestRow> rows = rowsAt(branch, version);
+      state = stepFromCached(branch, version);
+      if (state == null) state = ManifestState.decode(branch, version, rows, commits);
       synchronized (states) {
         states.put(key, state);
       }
     }
     return new Snapshot(catalog.get(), state, tables, store);
+  }
+
+  /**
+   * The state of the newest read version from the cached state of the version before it and the
+   * rows changed since, when both are known; null otherwise.
+   */
+  private ManifestState stepFromCached(String branch, long version) {
+    RowsAt known = newestRows.get(branch);
+    if (known == null || known.version() != version || known.previousVersion() < 0) return null;
+    ManifestState previous;
+    synchronized (states) {
+      previous = states.get(branch + "\u0000" + known.previousVersion());
+    }
+    return previous == null ? null : previous.next(version, known.changed(), commits);
   }
 
   /**
@@ -192,7 +215,8 @@ public final class EngineContext {
       if (known == null || known.version() != fromVersion || published.version() != fromVersion + 1) return known;
       Map<String, ManifestRow> next = new LinkedHashMap<>(known.rows());
       rows.forEach(r -> next.put(r.objectId(), r));
-      return new RowsAt(published.version(), next, published.headRowAddress(), published.maxFragmentId());
+      return new RowsAt(published.version(), next, published.headRowAddress(), published.maxFragmentId(), fromVersion,
+          List.copyOf(rows));
     });
   }
 
@@ -231,7 +255,8 @@ public final class EngineContext {
     return branch == null || branch.equals("main");
   }
 
-  private List<ManifestRow> rowsAt(String branch, long version) {
+  /** The rows of a version; a view of a map no one changes once it is stored in {@link #newestRows}. */
+  private Collection<ManifestRow> rowsAt(String branch, long version) {
     RowsAt known = newestRows.get(branch);
     if (known != null && known.version() < version) {
       Map<String, ManifestRow> rows = new LinkedHashMap<>(known.rows());
@@ -239,15 +264,17 @@ public final class EngineContext {
       for (ManifestRow r : changed.rows()) rows.put(r.objectId(), r);
       // A head row not rewritten since still lives where it did.
       long head = changed.headRowAddress() >= 0 ? changed.headRowAddress() : known.headRowAddress();
-      newestRows.put(branch, new RowsAt(version, rows, head, changed.maxFragmentId()));
-      return List.copyOf(rows.values());
+      newestRows.put(branch, new RowsAt(version, rows, head, changed.maxFragmentId(), known.version(),
+          List.copyOf(changed.rows())));
+      return Collections.unmodifiableCollection(rows.values());
     }
-    if (known != null && known.version() == version) return List.copyOf(known.rows().values());
+    if (known != null && known.version() == version) return Collections.unmodifiableCollection(known.rows().values());
     ManifestStore.Read read = manifest.read(branch, version);
     if (known == null || known.version() < read.version()) {
       Map<String, ManifestRow> rows = new LinkedHashMap<>();
       read.rows().forEach(r -> rows.put(r.objectId(), r));
-      newestRows.put(branch, new RowsAt(read.version(), rows, read.headRowAddress(), read.maxFragmentId()));
+      newestRows.put(branch, new RowsAt(read.version(), rows, read.headRowAddress(), read.maxFragmentId(), -1,
+          List.of()));
     }
     return read.rows();
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.engine.error.OmniGraphException;
 import io.omnigraph.engine.storage.ManifestRow;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,7 +25,8 @@ public final class ManifestState {
   private final long version;
   private final Map<Long, TableEntry> tablesByStableId;
   private final List<GraphCommit> commits;
-  private final Map<String, GraphCommit> commitsById;
+  /** Built on the first lookup by id: the commit path never asks, merges and time travel do. */
+  private volatile Map<String, GraphCommit> commitsById;
   private final String headCommitId;
 
   private ManifestState(String branch, long version, Map<Long, TableEntry> tables, List<GraphCommit> commits,
@@ -33,13 +35,62 @@ public final class ManifestState {
     this.version = version;
     this.tablesByStableId = Collections.unmodifiableMap(tables);
     this.commits = List.copyOf(commits);
-    Map<String, GraphCommit> byId = new HashMap<>();
-    commits.forEach(c -> byId.put(c.id(), c));
-    this.commitsById = byId;
     this.headCommitId = headCommitId;
   }
 
-  public static ManifestState decode(String branch, long version, List<ManifestRow> rows) {
+  private static final Comparator<GraphCommit> COMMIT_ORDER = Comparator
+      .comparingLong(GraphCommit::manifestVersion)
+      .thenComparingLong(GraphCommit::createdAtMicros)
+      .thenComparing(GraphCommit::id);
+
+  /**
+   * The state of a later version of the same branch, from this one and the rows written since
+   * (new table versions, new commits, the moved head), without decoding the whole history again;
+   * null when the change needs a full {@link #decode}: a table registered, dropped or re-created,
+   * or rows rewritten by a compaction of the manifest.
+   */
+  public ManifestState next(long nextVersion, Collection<ManifestRow> changed,
+      Map<String, GraphCommit> decodedCommits) {
+    if (nextVersion <= version) return null;
+    Map<Long, TableEntry> tables = new LinkedHashMap<>(tablesByStableId);
+    List<GraphCommit> added = new ArrayList<>();
+    String head = null;
+    for (ManifestRow r : changed) {
+      switch (r.objectType()) {
+        case ManifestRow.TABLE_VERSION -> {
+          TableEntry e = tables.get(r.stableTableId());
+          if (e == null || e.incarnationId() != r.tableIncarnationId() || r.tableVersion() < e.version()) return null;
+          tables.put(e.stableTableId(), new TableEntry(e.tableKey(), e.stableTableId(), e.incarnationId(), e.location(),
+              r.tableVersion(), r.tableBranch(), r.rowCount() == null ? 0 : r.rowCount()));
+        }
+        case ManifestRow.GRAPH_COMMIT -> {
+          // A commit of this version or earlier among the changed rows was rewritten, not made.
+          if (r.tableVersion() == null || r.tableVersion() <= version) return null;
+          added.add(decodedCommits.computeIfAbsent(r.objectId(), id -> commit(r)));
+        }
+        case ManifestRow.GRAPH_HEAD -> {
+          if (r.objectId().equals(ManifestIds.head(branch))) head = meta(r).path("head_commit_id").asText(null);
+        }
+        default -> {
+          return null;
+        }
+      }
+    }
+    if (head == null) {
+      if (!added.isEmpty()) return null;
+      head = headCommitId;
+    }
+    added.sort(COMMIT_ORDER);
+    boolean inOrder = added.isEmpty() || commits.isEmpty()
+        || COMMIT_ORDER.compare(commits.get(commits.size() - 1), added.get(0)) <= 0;
+    if (!inOrder) return null;
+    List<GraphCommit> all = new ArrayList<>(commits.size() + added.size());
+    all.addAll(commits);
+    all.addAll(added);
+    return new ManifestState(branch, nextVersion, tables, all, head);
+  }
+
+  public static ManifestState decode(String branch, long version, Collection<ManifestRow> rows) {
     return decode(branch, version, rows, new HashMap<>());
   }
 
@@ -47,7 +98,7 @@ public final class ManifestState {
    * Decodes one version, reusing commits already decoded for other versions: commit rows never
    * change once written, and every version of a branch repeats all of its history's.
    */
-  public static ManifestState decode(String branch, long version, List<ManifestRow> rows,
+  public static ManifestState decode(String branch, long version, Collection<ManifestRow> rows,
       Map<String, GraphCommit> decodedCommits) {
     Map<Long, ManifestRow> registrations = new HashMap<>();
     Map<Long, ManifestRow> latest = new HashMap<>();
@@ -76,8 +127,7 @@ public final class ManifestState {
       tables.put(v.stableTableId(), new TableEntry(reg.tableKey(), v.stableTableId(), v.tableIncarnationId(),
           reg.location(), v.tableVersion(), v.tableBranch(), v.rowCount() == null ? 0 : v.rowCount()));
     }
-    commits.sort(Comparator.comparingLong(GraphCommit::manifestVersion)
-        .thenComparingLong(GraphCommit::createdAtMicros).thenComparing(GraphCommit::id));
+    commits.sort(COMMIT_ORDER);
     if (head == null && !commits.isEmpty()) head = commits.get(commits.size() - 1).id();
     return new ManifestState(branch, version, tables, commits, head);
   }
@@ -158,6 +208,12 @@ public final class ManifestState {
   }
 
   public GraphCommit commit(String id) {
-    return commitsById.get(id);
+    Map<String, GraphCommit> byId = commitsById;
+    if (byId == null) {
+      byId = new HashMap<>();
+      for (GraphCommit c : commits) byId.put(c.id(), c);
+      commitsById = byId;
+    }
+    return byId.get(id);
   }
 }
