@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * A JDBC batch: DML commands, each with its parameter values, run as one unit of the connection's
- * session (one engine commit with auto-commit on, one statement of the transaction with it off:
- * constraints are checked when the whole batch has run, and a failure undoes all of it). Failures are reported as JDBC's
- * {@link BatchUpdateException}, whose counts say how far the batch got.
+ * session: one engine commit with auto-commit on, one statement of the transaction with it off
+ * (constraints are checked when the whole batch has run, and a failure undoes all of it). Failures
+ * are reported as JDBC's {@link BatchUpdateException}, whose counts say how far the batch got.
  */
 final class Batch {
   /** What a batch wrote: one count per entry, and the ids of every row it inserted. */
