@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * A JDBC batch: DML commands, each with its parameter values, run as one unit of the connection's
- * session (one engine commit with auto-commit on). Failures are reported as JDBC's
- * {@link BatchUpdateException}, whose counts say how far the batch got.
+ * session: one engine commit with auto-commit on, one statement of the transaction with it off
+ * (constraints are checked when the whole batch has run, and a failure undoes all of it). Failures
+ * are reported as JDBC's {@link BatchUpdateException}, whose counts say how far the batch got.
  */
 final class Batch {
   /** What a batch wrote: one count per entry, and the ids of every row it inserted. */
@@ -39,10 +40,10 @@ final class Batch {
         return null;
       }, cancel::check);
     } catch (SQLException e) {
-      // When every entry ran, the commit itself failed: none of them took effect.
+      // When every entry ran, the constraint check or the commit failed: none of them took effect.
       long[] reported = done[0] == n ? failed(n) : Arrays.copyOf(counts, done[0]);
       String outcome = session.autoCommit()
-          ? "; nothing from the batch was committed" : "; the transaction must be rolled back";
+          ? "; nothing from the batch was committed" : "; nothing from the batch was applied and the transaction goes on";
       throw new BatchUpdateException(e.getMessage() + outcome, e.getSQLState(), e.getErrorCode(), reported, e);
     }
     return new Outcome(counts, List.copyOf(ids));

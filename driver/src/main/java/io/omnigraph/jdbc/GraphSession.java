@@ -98,20 +98,26 @@ final class GraphSession implements ViewProvider {
   }
 
   /**
-   * Runs writes: with auto-commit as one engine transaction committed at once, otherwise inside the
-   * connection's open transaction. A failure inside an open transaction marks it failed, because the
-   * engine cannot undo half a statement.
+   * Runs writes: with auto-commit as one engine transaction committed at once, otherwise as one
+   * statement of the connection's open transaction, whose constraints are checked when it ends. A
+   * statement that fails is undone as a whole and the transaction goes on; only a failure nobody
+   * anticipated (a bug, not a violated rule or a bad statement) marks the transaction failed.
    */
   synchronized <T> T write(Work<T> work, CancelCheck cancel) throws SQLException {
     checkWritable();
     checkNotFailed();
     if (!autoCommit) {
       ensureTransaction();
-      try {
-        T result = work.run(tx.writes());
+      GraphTransaction writes = tx.writes();
+      try (GraphTransaction.Statement statement = writes.beginStatement()) {
+        T result = work.run(writes);
+        statement.check();
         cancel.check();
+        statement.keep();
         return result;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | OmniGraphException e) {
+        throw SqlErrors.from(e);
+      } catch (RuntimeException e) {
         tx.markFailed();
         throw SqlErrors.from(e);
       }

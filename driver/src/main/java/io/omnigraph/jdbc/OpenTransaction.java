@@ -12,7 +12,10 @@ import io.omnigraph.engine.write.GraphTransaction;
 final class OpenTransaction {
   private final GraphTransaction writes;
   private final ReadView view;
-  /** Set when a statement failed part-way: what it left in {@link #writes} cannot be trusted any more. */
+  /**
+   * Set when a statement failed unexpectedly (an internal error rather than a violated rule): its
+   * changes were undone, but the transaction is not trusted to commit any more.
+   */
   private boolean failed;
 
   private OpenTransaction(GraphTransaction writes, ReadView view) {

@@ -46,6 +46,10 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   /** The head this transaction's commit requires, or null for none. */
   private String expectedHead;
   private boolean open = true;
+  /** The running statement's changes, or null outside a statement. */
+  private StatementLog statement;
+  /** Set once a change is made outside a checked statement: commit must then check every change. */
+  private boolean unchecked;
 
   public GraphTransaction(EngineContext ctx, String branch, String actor) {
     ctx.checkWritable();
@@ -91,7 +95,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
       }
     }
     for (Map.Entry<String, Map<String, Object>> e : prepared.entrySet()) {
-      p.put(e.getKey(), e.getValue());
+      put(p, e.getKey(), e.getValue());
       if (strict && !p.deletes.contains(e.getKey())) p.strictInserts.add(e.getKey());
     }
     return new Affected(prepared.size(), 0, List.copyOf(prepared.keySet()));
@@ -122,7 +126,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
       if (row != null) updated.put(e.getKey(), RowPreparer.assign(type, row, e.getValue()));
     }
     PendingTable p = pendingFor(type);
-    updated.forEach(p::put);
+    updated.forEach((id, row) -> put(p, id, row));
     return new Affected(updated.size(), 0, List.copyOf(updated.keySet()));
   }
 
@@ -154,13 +158,13 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
       }
     }
     PendingTable p = pendingFor(type);
-    ids.forEach(p::remove);
+    ids.forEach(id -> remove(p, id));
     int cascaded = 0;
     for (Map.Entry<EdgeType, Set<String>> e : cascade.entrySet()) {
       PendingTable ep = pendingFor(e.getKey());
       for (String id : e.getValue()) {
         if (type == e.getKey() && ids.contains(id)) continue;
-        ep.remove(id);
+        remove(ep, id);
         cascaded++;
       }
     }
@@ -177,18 +181,80 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     EntityType type = type(typeName);
     reads.add(type);
     PendingTable p = pendingFor(type);
-    ids.forEach(p::remove);
+    ids.forEach(id -> remove(p, id));
     return new Affected(ids.size(), 0, List.copyOf(ids));
   }
 
   /** Marks a table's committed rows as replaced by what this transaction writes (overwrite loads). */
   void replaceAll(String typeName) {
+    if (statement != null) throw new IllegalStateException("an overwrite cannot be part of a statement");
+    unchecked = true;
     PendingTable p = pendingFor(type(typeName));
     p.replaceAll = true;
     p.upserts.clear();
     p.deletes.clear();
     p.strictInserts.clear();
     reads.add(p.type);
+  }
+
+  private void put(PendingTable p, String id, Map<String, Object> row) {
+    changing(p, id);
+    p.put(id, row);
+  }
+
+  private void remove(PendingTable p, String id) {
+    changing(p, id);
+    p.remove(id);
+  }
+
+  private void changing(PendingTable p, String id) {
+    if (statement != null) statement.touch(p, id);
+    else unchecked = true;
+  }
+
+  /**
+   * Starts one statement: its changes are checked against the rules that span rows when it ends
+   * ({@link Statement#check()}), as SQL checks non-deferred constraints, and undone as a unit if it
+   * does not complete, so a failed statement leaves the transaction exactly as it was before it.
+   */
+  public Statement beginStatement() {
+    checkOpen();
+    if (statement != null) throw new IllegalStateException("a statement is already running in this transaction");
+    statement = new StatementLog();
+    return new Statement(statement);
+  }
+
+  /** One statement's changes; closing it without {@link #keep()} undoes them. */
+  public final class Statement implements AutoCloseable {
+    private final StatementLog log;
+    private boolean kept;
+
+    private Statement(StatementLog log) {
+      this.log = log;
+    }
+
+    /**
+     * Checks keys, {@code @unique}, endpoints and {@code @card} for the rows this statement
+     * changed, on the transaction's image (its snapshot plus every change so far); throws the
+     * first {@link ConstraintViolation}. Commit checks the same rules again only if the branch
+     * moved meanwhile.
+     */
+    public void check() {
+      new Validator(base, touched(), ctx.knownIds()).validateStatement(log);
+    }
+
+    /** Keeps the statement's changes in the transaction. */
+    public void keep() {
+      kept = true;
+    }
+
+    @Override
+    public void close() {
+      if (statement != log) return;
+      statement = null;
+      // Reads an undone statement recorded stay in the read set: at worst a needless conflict.
+      if (!kept) log.undo();
+    }
   }
 
   /** Current full rows of the given ids, as this transaction sees them. */
@@ -272,7 +338,8 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     if (!hasChanges() && !evenIfEmpty) return Optional.empty();
     // Loads are the only commits made even when empty without a merged parent.
     WriterKind kind = mergedParent != null ? WriterKind.BranchMerge : evenIfEmpty ? WriterKind.Load : WriterKind.Mutation;
-    return Optional.of(new CommitPipeline(ctx, branch, actor, base, touched(), reads, mergedParent, kind, expectedHead).run());
+    return Optional.of(new CommitPipeline(ctx, branch, actor, base, touched(), reads, mergedParent, kind, expectedHead,
+        !unchecked).run());
   }
 
   /**

@@ -40,32 +40,67 @@ final class Validator {
 
   void validate() {
     for (PendingTable p : touched.values()) {
-      checkStrictInserts(p);
-      for (List<String> tuple : p.type.uniques()) checkUnique(p, tuple);
-      if (p.type instanceof EdgeType edge) {
-        checkEndpoints(edge, p);
-        checkCardinality(edge, p);
-      } else if (p.replaceAll) {
-        checkKeptEdgesAfterOverwrite((NodeType) p.type);
-      }
+      checkRows(p, null, List.of());
+      if (p.type instanceof NodeType node && p.replaceAll) checkKeptEdgesAfterOverwrite(node);
     }
   }
 
-  private void checkStrictInserts(PendingTable p) {
+  /**
+   * Checks only the rows one statement changed. Every earlier statement was checked the same way,
+   * so what it did not touch still holds: the image with its changes obeys every rule.
+   */
+  void validateStatement(StatementLog log) {
+    log.changed().forEach((p, ids) -> checkRows(p, ids, log.replacedPendingRows(p)));
+  }
+
+  /**
+   * @param scope the ids to check, or null for every pending row
+   * @param replacedPending rows written earlier in the transaction that the checked rows replaced
+   */
+  private void checkRows(PendingTable p, Set<String> scope, Collection<Map<String, Object>> replacedPending) {
+    checkStrictInserts(p, scope);
+    for (List<String> tuple : p.type.uniques()) checkUnique(p, tuple, scope);
+    if (p.type instanceof EdgeType edge) {
+      checkEndpoints(edge, p, scope);
+      checkCardinality(edge, p, scope, replacedPending);
+    }
+  }
+
+  private static Collection<Map<String, Object>> rowsIn(PendingTable p, Set<String> scope) {
+    if (scope == null) return p.upserts.values();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String id : scope) {
+      Map<String, Object> row = p.upserts.get(id);
+      if (row != null) rows.add(row);
+    }
+    return rows;
+  }
+
+  private void checkStrictInserts(PendingTable p, Set<String> scope) {
     if (p.replaceAll) return;
-    List<String> candidates = p.strictInserts.stream().filter(id -> !p.deletes.contains(id)).toList();
+    Collection<String> strict = scope == null ? p.strictInserts : scope.stream().filter(p.strictInserts::contains).toList();
+    List<String> candidates = strict.stream().filter(id -> !p.deletes.contains(id)).toList();
     for (String id : existingInBase(p.type, candidates)) {
       throw new ConstraintViolation(Rule.KEY, p.type.name(), id, p.type.name() + " '" + id + "' already exists (duplicate id)");
     }
   }
 
-  private void checkUnique(PendingTable p, List<String> tuple) {
+  private void checkUnique(PendingTable p, List<String> tuple, Set<String> scope) {
+    // Pending rows are few and in memory: all of them are compared, the checked ones among them.
     Map<List<Object>, String> holders = new HashMap<>();
     for (Map<String, Object> row : p.upserts.values()) {
       List<Object> key = tupleOf(row, tuple);
       if (key == null) continue;
       String other = holders.putIfAbsent(key, (String) row.get("id"));
       if (other != null) throw uniqueViolation(p.type, tuple, key, other, (String) row.get("id"));
+    }
+    if (scope != null) {
+      Map<List<Object>, String> checked = new HashMap<>();
+      for (Map<String, Object> row : rowsIn(p, scope)) {
+        List<Object> key = tupleOf(row, tuple);
+        if (key != null) checked.put(key, (String) row.get("id"));
+      }
+      holders = checked;
     }
     if (holders.isEmpty() || p.replaceAll) return;
     List<String> columns = new ArrayList<>(tuple);
@@ -103,11 +138,12 @@ final class Validator {
     return key;
   }
 
-  private void checkEndpoints(EdgeType edge, PendingTable p) {
-    if (p.upserts.isEmpty()) return;
+  private void checkEndpoints(EdgeType edge, PendingTable p, Set<String> scope) {
+    Collection<Map<String, Object>> rows = rowsIn(p, scope);
+    if (rows.isEmpty()) return;
     Map<String, List<String>> needSrc = new HashMap<>();
     Map<String, List<String>> needDst = new HashMap<>();
-    for (Map<String, Object> row : p.upserts.values()) {
+    for (Map<String, Object> row : rows) {
       needSrc.computeIfAbsent((String) row.get("src"), k -> new ArrayList<>()).add((String) row.get("id"));
       needDst.computeIfAbsent((String) row.get("dst"), k -> new ArrayList<>()).add((String) row.get("id"));
     }
@@ -150,12 +186,15 @@ final class Validator {
     }
   }
 
-  private void checkCardinality(EdgeType edge, PendingTable p) {
+  private void checkCardinality(EdgeType edge, PendingTable p, Set<String> scope,
+      Collection<Map<String, Object>> replacedPending) {
     if (edge.cardMin() == 0 && edge.cardMax().isEmpty()) return;
     Set<String> sources = new LinkedHashSet<>();
-    p.upserts.values().forEach(r -> sources.add((String) r.get("src")));
+    rowsIn(p, scope).forEach(r -> sources.add((String) r.get("src")));
+    // A source that lost or changed an edge counts as well: the one a replaced row had.
+    replacedPending.forEach(r -> sources.add((String) r.get("src")));
     if (!p.replaceAll) {
-      for (List<Object> chunk : chunks(new ArrayList<>(p.idsToRemove()))) {
+      for (List<Object> chunk : chunks(new ArrayList<>(scope == null ? p.idsToRemove() : scope))) {
         try (RowCursor c = base.scan(edge.name(), new ScanRequest(List.of("src"), new Predicate.In("id", chunk), OptionalLong.empty()))) {
           while (c.next()) sources.add((String) c.row()[0]);
         }
