@@ -1,6 +1,7 @@
 package io.omnigraph.engine;
 
 import io.omnigraph.engine.commit.BranchLocks;
+import io.omnigraph.engine.commit.ManifestRows;
 import io.omnigraph.engine.commit.ManifestState;
 import io.omnigraph.engine.commit.Snapshot;
 import io.omnigraph.engine.commit.Ulid;
@@ -9,14 +10,12 @@ import io.omnigraph.engine.error.OmniGraphException;
 import io.omnigraph.engine.recovery.Failpoints;
 import io.omnigraph.engine.recovery.RecoveryJournal;
 import io.omnigraph.engine.schema.Catalog;
+import io.omnigraph.engine.storage.ManifestRow;
 import io.omnigraph.engine.storage.ManifestStore;
 import io.omnigraph.engine.storage.ObjectStore;
 import io.omnigraph.engine.storage.TableStore;
 import io.omnigraph.engine.write.KnownIds;
 import io.omnigraph.engine.write.WriteQueues;
-import io.omnigraph.engine.storage.ManifestRow;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ public final class EngineContext {
    * The rows of a branch's newest read version, and the step that led to it: the version before
    * ({@code previousVersion}, -1 after a full read) and the rows written or rewritten since.
    */
-  private record RowsAt(long version, Map<String, ManifestRow> rows, long headRowAddress, long maxFragmentId,
+  private record RowsAt(long version, ManifestRows rows, long headRowAddress, long maxFragmentId,
       long previousVersion, List<ManifestRow> changed) {}
 
   EngineContext(ObjectStore store, TableStore tables, ManifestStore manifest, Catalog catalog, boolean readOnly) {
@@ -182,9 +181,9 @@ public final class EngineContext {
       state = states.get(key);
     }
     if (state == null) {
-      Collection<ManifestRow> rows = rowsAt(branch, version);
+      ManifestRows rows = rowsAt(branch, version);
       state = stepFromCached(branch, version);
-      if (state == null) state = ManifestState.decode(branch, version, rows, commits);
+      if (state == null) state = ManifestState.decode(branch, version, rows.all(), commits);
       synchronized (states) {
         states.put(key, state);
       }
@@ -213,9 +212,7 @@ public final class EngineContext {
   public void published(String branch, long fromVersion, ManifestStore.Published published, List<ManifestRow> rows) {
     newestRows.compute(branch, (b, known) -> {
       if (known == null || known.version() != fromVersion || published.version() != fromVersion + 1) return known;
-      Map<String, ManifestRow> next = new LinkedHashMap<>(known.rows());
-      rows.forEach(r -> next.put(r.objectId(), r));
-      return new RowsAt(published.version(), next, published.headRowAddress(), published.maxFragmentId(), fromVersion,
+      return new RowsAt(published.version(), known.rows().with(rows), published.headRowAddress(), published.maxFragmentId(), fromVersion,
           List.copyOf(rows));
     });
   }
@@ -235,9 +232,9 @@ public final class EngineContext {
     Long headAddress = known != null && known.version() == base.version() && known.headRowAddress() >= 0
         ? known.headRowAddress() : null;
     java.util.Set<String> replaces = new java.util.HashSet<>();
-    Map<String, ManifestRow> existing = known != null && known.version() == base.version() ? known.rows() : null;
+    ManifestRows existing = known != null && known.version() == base.version() ? known.rows() : null;
     for (ManifestRow r : rows) {
-      if (existing != null ? existing.containsKey(r.objectId()) : !r.objectType().equals(ManifestRow.GRAPH_COMMIT)
+      if (existing != null ? existing.contains(r.objectId()) : !r.objectType().equals(ManifestRow.GRAPH_COMMIT)
           && !r.objectType().equals(ManifestRow.TABLE_VERSION)) {
         replaces.add(r.objectId());
       }
@@ -255,27 +252,25 @@ public final class EngineContext {
     return branch == null || branch.equals("main");
   }
 
-  /** The rows of a version; a view of a map no one changes once it is stored in {@link #newestRows}. */
-  private Collection<ManifestRow> rowsAt(String branch, long version) {
+  /** The rows of a version, reading only what changed when this handle knows an earlier one. */
+  private ManifestRows rowsAt(String branch, long version) {
     RowsAt known = newestRows.get(branch);
     if (known != null && known.version() < version) {
-      Map<String, ManifestRow> rows = new LinkedHashMap<>(known.rows());
       ManifestStore.Read changed = manifest.readChangedSince(branch, version, known.maxFragmentId());
-      for (ManifestRow r : changed.rows()) rows.put(r.objectId(), r);
+      ManifestRows rows = known.rows().with(changed.rows());
       // A head row not rewritten since still lives where it did.
       long head = changed.headRowAddress() >= 0 ? changed.headRowAddress() : known.headRowAddress();
       newestRows.put(branch, new RowsAt(version, rows, head, changed.maxFragmentId(), known.version(),
           List.copyOf(changed.rows())));
-      return Collections.unmodifiableCollection(rows.values());
+      return rows;
     }
-    if (known != null && known.version() == version) return Collections.unmodifiableCollection(known.rows().values());
+    if (known != null && known.version() == version) return known.rows();
     ManifestStore.Read read = manifest.read(branch, version);
+    ManifestRows rows = ManifestRows.of(read.rows());
     if (known == null || known.version() < read.version()) {
-      Map<String, ManifestRow> rows = new LinkedHashMap<>();
-      read.rows().forEach(r -> rows.put(r.objectId(), r));
       newestRows.put(branch, new RowsAt(read.version(), rows, read.headRowAddress(), read.maxFragmentId(), -1,
           List.of()));
     }
-    return read.rows();
+    return rows;
   }
 }
