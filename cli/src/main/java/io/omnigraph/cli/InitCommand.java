@@ -23,14 +23,11 @@ final class InitCommand implements Callable<Integer> {
   @Option(names = "--schema", required = true, paramLabel = "<file.pg>", description = "the schema file")
   Path schema;
 
-  @Option(names = "--actor", paramLabel = "<actor>", description = "actor recorded on the first commit")
-  String actor;
-
   @Override
   public Integer call() throws Exception {
     String schemaPath = schema.toAbsolutePath().toString();
     try (Connection c = Graphs.open(location,
-        Graphs.properties("create", "true", "schema", schemaPath, "actor", actor), System.err)) {
+        Graphs.properties("create", "true", "schema", schemaPath), System.err)) {
       spec.commandLine().getOut().println("graph ready at " + location + " (schema " + schema + ")");
     }
     return 0;
