@@ -2,6 +2,7 @@ package io.omnigraph.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -123,6 +124,28 @@ class CliProcessTest {
     assertTrue(run.err().contains("Usage: omnigraph branch"), run.err());
   }
 
+  /** bin/omnigraph with OMNIGRAPH_NO_BUILD: runs the command (JVM flag included) or says it needs a build. */
+  @Test
+  void theLauncherRunsTheCommandWithoutBuildingWhenNothingChanged() throws Exception {
+    Path root = Path.of("").toAbsolutePath().getParent();
+    assumeTrue(root != null && Files.isExecutable(root.resolve("bin/omnigraph")), "run from the tests module");
+    boolean stale = DemoScriptTest.stale(root, "cli/target/cli.classpath",
+        List.of("engine", "calcite-adapter", "driver", "shell", "cli"));
+    ProcessBuilder pb = new ProcessBuilder(root.resolve("bin/omnigraph").toString(), "branch", "list", graph.toString(),
+        "--format", "csv");
+    pb.environment().put("OMNIGRAPH_NO_BUILD", "1");
+    pb.environment().put("OMNIGRAPH_JAVA_OPTS", "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")));
+    Run run = run(pb);
+    if (stale) {
+      assertEquals(3, run.exit(), run.err());
+      assertTrue(run.err().contains("needs a build"), run.err());
+      return;
+    }
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("name,head_commit_id,created_from", run.lines().get(0), run.err());
+    assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("main,")), run.out());
+  }
+
   private static Connection connect(String query) throws Exception {
     return DriverManager.getConnection("jdbc:omnigraph:" + graph + query);
   }
@@ -135,9 +158,13 @@ class CliProcessTest {
         "-Djava.io.tmpdir=" + tmp, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "-cp", System.getProperty("java.class.path"), "io.omnigraph.cli.OmniGraphCli"));
     command.addAll(List.of(args));
+    return run(new ProcessBuilder(command));
+  }
+
+  private static Run run(ProcessBuilder pb) throws IOException, InterruptedException {
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the command finished");
     return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
