@@ -29,7 +29,7 @@ class DemoScriptTest {
   void launchesWithoutBuildingWhenNothingChangedAndSaysSoWhenItMustBuild() throws Exception {
     Path root = Path.of("").toAbsolutePath().getParent();
     assumeTrue(root != null && Files.isExecutable(root.resolve("omnigraph-demo")), "run from the tests module");
-    boolean stale = stale(root);
+    boolean stale = stale(root, "shell/target/shell.classpath", MODULES);
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     ProcessBuilder pb = new ProcessBuilder(root.resolve("omnigraph-demo").toString(), "-e", "SHOW BRANCH")
@@ -56,13 +56,16 @@ class DemoScriptTest {
         "+--------+----------+-----------+"), stdout.lines().toList(), stderr);
   }
 
-  /** True when the script's stamp (the shell's class path file) is missing or older than a source file or pom. */
-  private static boolean stale(Path root) throws IOException {
-    Path stamp = root.resolve("shell/target/shell.classpath");
+  /**
+   * True when a launcher's stamp (the class path file its build writes, relative to {@code root}) is
+   * missing or older than a source file or pom of {@code modules}.
+   */
+  static boolean stale(Path root, String stampPath, List<String> modules) throws IOException {
+    Path stamp = root.resolve(stampPath);
     if (!Files.isRegularFile(stamp) || Files.size(stamp) == 0) return true;
     long built = Files.getLastModifiedTime(stamp).toMillis();
     if (Files.getLastModifiedTime(root.resolve("pom.xml")).toMillis() > built) return true;
-    for (String module : MODULES) {
+    for (String module : modules) {
       if (Files.getLastModifiedTime(root.resolve(module).resolve("pom.xml")).toMillis() > built) return true;
       try (Stream<Path> files = Files.walk(root.resolve(module).resolve("src/main"))) {
         if (files.anyMatch(f -> newer(f, built))) return true;
