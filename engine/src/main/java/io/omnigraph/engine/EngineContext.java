@@ -63,7 +63,7 @@ public final class EngineContext {
    * ({@code previousVersion}, -1 after a full read) and the rows written or rewritten since.
    */
   private record RowsAt(long version, ManifestRows rows, long headRowAddress, long maxFragmentId,
-      long previousVersion, List<ManifestRow> changed) {}
+      long previousVersion, List<ManifestRow> changed, int fragments) {}
 
   EngineContext(ObjectStore store, TableStore tables, ManifestStore manifest, Catalog catalog, boolean readOnly) {
     this.store = store;
@@ -212,8 +212,10 @@ public final class EngineContext {
   public void published(String branch, long fromVersion, ManifestStore.Published published, List<ManifestRow> rows) {
     newestRows.compute(branch, (b, known) -> {
       if (known == null || known.version() != fromVersion || published.version() != fromVersion + 1) return known;
-      return new RowsAt(published.version(), known.rows().with(rows), published.headRowAddress(), published.maxFragmentId(), fromVersion,
-          List.copyOf(rows));
+      // A publish adds one fragment; when it did not count them, that is the estimate.
+      int fragments = published.fragments() >= 0 ? published.fragments() : known.fragments() + 1;
+      return new RowsAt(published.version(), known.rows().with(rows), published.headRowAddress(),
+          published.maxFragmentId(), fromVersion, List.copyOf(rows), fragments);
     });
   }
 
@@ -239,9 +241,12 @@ public final class EngineContext {
         replaces.add(r.objectId());
       }
     }
-    ManifestStore.Published p = manifest.publish(branch, base.version(), rows, replaces, headAddress);
+    long maxFragment = known != null && known.version() == base.version() ? known.maxFragmentId() : -1;
+    ManifestStore.Published p = manifest.publish(branch, base.version(), rows, replaces, headAddress, maxFragment);
     published(branch, base.version(), p, rows);
-    if (p.fragments() >= MANIFEST_COMPACT_AT && !readOnly && isMain(branch)) {
+    RowsAt now = newestRows.get(branch);
+    int fragments = p.fragments() >= 0 ? p.fragments() : now != null && now.version() == p.version() ? now.fragments() : 0;
+    if (fragments >= MANIFEST_COMPACT_AT && !readOnly && isMain(branch)) {
       // Same rows, fewer files; the next read picks the rewritten fragments up as changed rows.
       manifest.compactMain(p.version());
     }
@@ -261,7 +266,7 @@ public final class EngineContext {
       // A head row not rewritten since still lives where it did.
       long head = changed.headRowAddress() >= 0 ? changed.headRowAddress() : known.headRowAddress();
       newestRows.put(branch, new RowsAt(version, rows, head, changed.maxFragmentId(), known.version(),
-          List.copyOf(changed.rows())));
+          List.copyOf(changed.rows()), changed.fragments()));
       return rows;
     }
     if (known != null && known.version() == version) return known.rows();
@@ -269,7 +274,7 @@ public final class EngineContext {
     ManifestRows rows = ManifestRows.of(read.rows());
     if (known == null || known.version() < read.version()) {
       newestRows.put(branch, new RowsAt(read.version(), rows, read.headRowAddress(), read.maxFragmentId(), -1,
-          List.of()));
+          List.of(), read.fragments()));
     }
     return rows;
   }

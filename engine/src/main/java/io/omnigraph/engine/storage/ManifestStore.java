@@ -119,7 +119,7 @@ public final class ManifestStore {
    *     finds every row written since in fragments above it
    * @param headRowAddress where the branch's head row lives, or -1 when the read did not see it
    */
-  public record Read(long version, List<ManifestRow> rows, long maxFragmentId, long headRowAddress) {}
+  public record Read(long version, List<ManifestRow> rows, long maxFragmentId, long headRowAddress, int fragments) {}
 
   /** Creates the manifest holding {@code rows} as its first version. */
   public long create(List<ManifestRow> rows) {
@@ -168,13 +168,14 @@ public final class ManifestStore {
       Dataset ds = h.dataset();
       List<Integer> fresh = new ArrayList<>();
       long maxFragment = sinceFragmentId;
-      for (Fragment f : ds.getFragments()) {
+      List<Fragment> fragments = ds.getFragments();
+      for (Fragment f : fragments) {
         if (f.getId() > sinceFragmentId) fresh.add(f.getId());
         maxFragment = Math.max(maxFragment, f.getId());
       }
       List<ManifestRow> rows = new ArrayList<>();
       long headAddress = -1;
-      if (fresh.isEmpty()) return new Read(ds.version(), rows, maxFragment, headAddress);
+      if (fresh.isEmpty()) return new Read(ds.version(), rows, maxFragment, headAddress, fragments.size());
       String headId = "graph_head:" + branchLabel(branch);
       ScanOptions.Builder b = new ScanOptions.Builder().columns(COLUMNS).withRowAddress(true).batchSize(8192);
       if (sinceFragmentId >= 0) b.fragmentIds(fresh);
@@ -188,7 +189,7 @@ public final class ManifestStore {
           }
         }
       }
-      return new Read(ds.version(), rows, maxFragment, headAddress);
+      return new Read(ds.version(), rows, maxFragment, headAddress, fragments.size());
     } catch (OmniGraphException e) {
       throw e;
     } catch (Exception e) {
@@ -198,6 +199,10 @@ public final class ManifestStore {
   }
 
   /** A landed publish: the new manifest version and where the branch's head row now lives. */
+  /**
+   * A landed publish. {@code fragments} is the manifest's fragment count, or -1 when the publish did
+   * not list its fragments (see {@link #publish}).
+   */
   public record Published(long version, long headRowAddress, long maxFragmentId, int fragments) {}
 
   /**
@@ -211,7 +216,7 @@ public final class ManifestStore {
    * @throws WriteConflict if another publish landed first
    */
   public Published publish(String branch, long expectedVersion, List<ManifestRow> rows, Set<String> replaces,
-      Long headRowAddress) {
+      Long headRowAddress, long knownMaxFragmentId) {
     String headId = "graph_head:" + branchLabel(branch);
     List<ManifestRow> ordered = new ArrayList<>(rows);
     ordered.sort(java.util.Comparator.comparing(r -> r.objectId().equals(headId)));
@@ -243,13 +248,18 @@ public final class ManifestStore {
         after = new CommitBuilder(ds).execute(tx);
       }
       try {
-        List<Integer> ids = after.getFragments().stream().map(Fragment::getId).toList();
-        long maxFragment = ids.stream().mapToLong(Integer::longValue).max().orElse(-1);
+        long maxFragment = fresh.size() == 1 ? newFragmentAbove(after, knownMaxFragmentId) : -1;
+        int fragments = -1;
+        if (maxFragment < 0) {
+          List<Integer> ids = after.getFragments().stream().map(Fragment::getId).toList();
+          maxFragment = ids.stream().mapToLong(Integer::longValue).max().orElse(-1);
+          fragments = ids.size();
+        }
         // Lance numbers the fragments a commit adds above every existing one: the new rows are in the highest.
         boolean headWritten = ordered.get(ordered.size() - 1).objectId().equals(headId);
         long address = maxFragment >= 0 && fresh.size() == 1 && headWritten
             ? (maxFragment << 32) | (ordered.size() - 1) : -1;
-        Published published = new Published(after.version(), address, maxFragment, ids.size());
+        Published published = new Published(after.version(), address, maxFragment, fragments);
         if (isMain(branch)) {
           // The next commit's "is main still at this version" and its publish start from this handle.
           tables.adopt(new TableRef(uri, null, after.version()), after);
@@ -366,6 +376,24 @@ public final class ManifestStore {
   }
 
   /** An open manifest version: a leased cache handle on main, a handle of its own on a branch. */
+  /**
+   * The id of the one fragment a publish added, found above the highest id the base version had
+   * ({@code known}, -1 when unknown), or -1. Listing every fragment instead costs the history: with
+   * stable row ids, a compacted fragment's metadata carries a row id per row it ever held.
+   */
+  private static long newFragmentAbove(Dataset after, long known) {
+    if (known < 0) return -1;
+    // Lance numbers new fragments above the highest id it ever gave, which a removed fragment may have held.
+    for (long id = known + 1; id <= known + 64 && id <= Integer.MAX_VALUE; id++) {
+      try {
+        if (after.getFragment((int) id) != null) return id;
+      } catch (RuntimeException absent) {
+        // not this id
+      }
+    }
+    return -1;
+  }
+
   private record Handle(Dataset dataset, AutoCloseable release) implements AutoCloseable {
     @Override
     public void close() throws Exception {
