@@ -245,7 +245,8 @@ public final class EngineContext {
     ManifestStore.Published p = manifest.publish(branch, base.version(), rows, replaces, headAddress, maxFragment);
     published(branch, base.version(), p, rows);
     RowsAt now = newestRows.get(branch);
-    int fragments = p.fragments() >= 0 ? p.fragments() : now != null && now.version() == p.version() ? now.fragments() : 0;
+    int fragments = p.fragments();
+    if (fragments < 0) fragments = now != null && now.version() == p.version() ? now.fragments() : 0;
     if (fragments >= MANIFEST_COMPACT_AT && !readOnly && isMain(branch)) {
       // Same rows, fewer files; the next read picks the rewritten fragments up as changed rows.
       manifest.compactMain(p.version());
