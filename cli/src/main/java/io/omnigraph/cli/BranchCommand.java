@@ -5,6 +5,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -27,8 +28,8 @@ final class BranchCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<location>", description = "the graph's directory (or URI)")
-    String location;
+    @Mixin
+    GraphLocation location;
 
     @Option(names = "--format", paramLabel = "<format>", defaultValue = "table",
         description = "table, csv or json (default ${DEFAULT-VALUE})")
@@ -36,7 +37,7 @@ final class BranchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      try (Connection c = Graphs.open(location, Graphs.properties("readOnly", "true"), System.err)) {
+      try (Connection c = Graphs.open(location.value, Graphs.properties("readOnly", "true"), System.err)) {
         new StatementRunner(c, format, spec.commandLine().getOut()).run(0, "SHOW BRANCHES");
       }
       return 0;
@@ -49,8 +50,8 @@ final class BranchCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<location>", description = "the graph's directory (or URI)")
-    String location;
+    @Mixin
+    GraphLocation location;
 
     @Parameters(index = "1", paramLabel = "<name>", description = "the new branch")
     String name;
@@ -63,7 +64,7 @@ final class BranchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      control(location, Graphs.properties("actor", actor),
+      control(location.value, Graphs.properties("actor", actor),
           "CREATE BRANCH " + Graphs.quoted(name) + " FROM " + Graphs.quoted(from));
       spec.commandLine().getOut().println("created branch " + name + " from " + from);
       return 0;
@@ -75,8 +76,8 @@ final class BranchCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<location>", description = "the graph's directory (or URI)")
-    String location;
+    @Mixin
+    GraphLocation location;
 
     @Parameters(index = "1", paramLabel = "<name>", description = "the branch to drop")
     String name;
@@ -86,7 +87,7 @@ final class BranchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      control(location, Graphs.properties("actor", actor), "DROP BRANCH " + Graphs.quoted(name));
+      control(location.value, Graphs.properties("actor", actor), "DROP BRANCH " + Graphs.quoted(name));
       spec.commandLine().getOut().println("dropped branch " + name);
       return 0;
     }

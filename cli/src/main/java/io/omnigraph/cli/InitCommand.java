@@ -5,8 +5,8 @@ import java.sql.Connection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code omnigraph init}: creates a graph from a schema (the driver's {@code create=true}). */
@@ -17,8 +17,8 @@ final class InitCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<location>", description = "the graph's directory (or URI)")
-  String location;
+  @Mixin
+  GraphLocation location;
 
   @Option(names = "--schema", required = true, paramLabel = "<file.pg>", description = "the schema file")
   Path schema;
@@ -26,9 +26,9 @@ final class InitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String schemaPath = schema.toAbsolutePath().toString();
-    try (Connection c = Graphs.open(location,
+    try (Connection c = Graphs.open(location.value,
         Graphs.properties("create", "true", "schema", schemaPath), System.err)) {
-      spec.commandLine().getOut().println("graph ready at " + location + " (schema " + schema + ")");
+      spec.commandLine().getOut().println("graph ready at " + location.value + " (schema " + schema + ")");
     }
     return 0;
   }

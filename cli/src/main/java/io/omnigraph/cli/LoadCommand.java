@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,8 +23,8 @@ final class LoadCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<location>", description = "the graph's directory (or URI)")
-  String location;
+  @Mixin
+  GraphLocation location;
 
   @Parameters(index = "1", paramLabel = "<file.jsonl>", description = "the data file")
   Path data;
@@ -42,7 +43,7 @@ final class LoadCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String sql = "LOAD DATA FROM " + Graphs.quoted(data.toAbsolutePath().toString())
         + " MODE " + mode.name().toUpperCase(Locale.ROOT);
-    try (Connection c = Graphs.open(location, Graphs.properties("branch", branch, "actor", actor), System.err);
+    try (Connection c = Graphs.open(location.value, Graphs.properties("branch", branch, "actor", actor), System.err);
         Statement s = c.createStatement()) {
       long loaded = s.executeLargeUpdate(sql);
       PrintWriter out = spec.commandLine().getOut();

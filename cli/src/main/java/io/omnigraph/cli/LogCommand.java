@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code omnigraph log}: a branch's commits, newest first, from the {@code _graph_commits} system table. */
@@ -17,8 +17,8 @@ final class LogCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<location>", description = "the graph's directory (or URI)")
-  String location;
+  @Mixin
+  GraphLocation location;
 
   @Option(names = "--branch", paramLabel = "<branch>", description = "whose history (default main)")
   String branch;
@@ -29,7 +29,7 @@ final class LogCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Connection c = Graphs.open(location, Graphs.properties("branch", branch, "readOnly", "true"), System.err)) {
+    try (Connection c = Graphs.open(location.value, Graphs.properties("branch", branch, "readOnly", "true"), System.err)) {
       new StatementRunner(c, format, spec.commandLine().getOut()).run(0, QUERY);
     }
     return 0;

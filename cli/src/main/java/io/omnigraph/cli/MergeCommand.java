@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -16,8 +17,8 @@ final class MergeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<location>", description = "the graph's directory (or URI)")
-  String location;
+  @Mixin
+  GraphLocation location;
 
   @Parameters(index = "1", paramLabel = "<source>", description = "the branch to merge")
   String source;
@@ -38,7 +39,7 @@ final class MergeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String sql = "MERGE BRANCH " + Graphs.quoted(source) + " INTO " + Graphs.quoted(target) + (dryRun ? " DRY RUN" : "");
-    try (Connection c = Graphs.open(location, Graphs.properties("actor", actor), System.err)) {
+    try (Connection c = Graphs.open(location.value, Graphs.properties("actor", actor), System.err)) {
       new StatementRunner(c, format, spec.commandLine().getOut()).run(0, sql);
     }
     return 0;

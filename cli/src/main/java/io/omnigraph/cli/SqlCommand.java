@@ -11,8 +11,8 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code omnigraph sql}: the interactive shell, or a script run statement by statement. */
@@ -24,8 +24,8 @@ final class SqlCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<location>", description = "the graph's directory (or URI)")
-  String location;
+  @Mixin
+  GraphLocation location;
 
   @Option(names = "--branch", paramLabel = "<branch>", description = "branch to read and write (default main)")
   String branch;
@@ -47,12 +47,12 @@ final class SqlCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Properties properties = Graphs.properties("branch", branch, "snapshot", snapshot, "actor", actor);
     if (file == null) {
-      OmniGraphShell.main(new String[] {"-n", "omnigraph", "-p", "", "-u", Graphs.url(location, properties)});
+      OmniGraphShell.main(new String[] {"-n", "omnigraph", "-p", "", "-u", Graphs.url(location.value, properties)});
       return 0;
     }
     String script = read(file);
     PrintWriter out = spec.commandLine().getOut();
-    try (Connection c = Graphs.open(location, properties, System.err)) {
+    try (Connection c = Graphs.open(location.value, properties, System.err)) {
       StatementRunner runner = new StatementRunner(c, format, out);
       for (ScriptStatements.Statement s : ScriptStatements.split(script)) runner.run(s.line(), s.sql());
     }
