@@ -20,6 +20,6 @@ bench_java() {
   shift
   echo "uptime: $(uptime)"
   java --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx"${BENCH_HEAP:-2g}" \
-    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCH_JAVA_OPTS:-} -cp "$cp" "$main" "$@"
+    ${BENCH_JAVA_OPTS:-} -cp "$cp" "$main" "$@"
   echo "uptime: $(uptime)"
 }

@@ -9,5 +9,5 @@ cd "$(dirname "$0")/.."
 . bench/classpath.sh
 
 exec java --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx"${BENCH_HEAP:-12g}" \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCH_JAVA_OPTS:-} \
+  ${BENCH_JAVA_OPTS:-} \
   -cp "$cp" io.omnigraph.tests.bench.JdbcVersusDuckDb "$@"
