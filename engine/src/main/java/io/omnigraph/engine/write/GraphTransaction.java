@@ -191,6 +191,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     unchecked = true;
     PendingTable p = pendingFor(type(typeName));
     p.replaceAll = true;
+    p.changed();
     p.upserts.clear();
     p.deletes.clear();
     p.strictInserts.clear();

@@ -1,8 +1,10 @@
 package io.omnigraph.engine.write;
 
 import io.omnigraph.engine.schema.EntityType;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,11 +35,27 @@ final class PendingTable {
     return upserts.isEmpty() && deletes.isEmpty() && !replaceAll;
   }
 
+  /** Changes to the rows so far; caches of them ({@link UniqueHolders}) compare it to know they are current. */
+  private int changes;
+  /** Per {@code @unique} tuple, its holders among the rows, as of some change count. */
+  final Map<List<String>, UniqueHolders> uniqueHolders = new HashMap<>();
+
+  int changeCount() {
+    return changes;
+  }
+
+  /** Notes a change made to the rows from outside these methods (an undo, an overwrite). */
+  void changed() {
+    changes++;
+  }
+
   void put(String id, Map<String, Object> row) {
+    changes++;
     upserts.put(id, row);
   }
 
   void remove(String id) {
+    changes++;
     upserts.remove(id);
     strictInserts.remove(id);
     deletes.add(id);

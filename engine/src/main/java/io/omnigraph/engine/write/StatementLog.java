@@ -18,9 +18,17 @@ final class StatementLog {
   private record Before(Map<String, Object> row, boolean deleted, boolean strict) {}
 
   private final Map<PendingTable, Map<String, Before>> before = new LinkedHashMap<>();
+  /** Each table's change count before the statement's first change to it. */
+  private final Map<PendingTable, Integer> startedAt = new HashMap<>();
+
+  /** {@code p}'s change count before this statement changed it. */
+  int startedAt(PendingTable p) {
+    return startedAt.getOrDefault(p, p.changeCount());
+  }
 
   /** Records the row's state before its first change in this statement; later changes keep the first. */
   void touch(PendingTable p, String id) {
+    startedAt.putIfAbsent(p, p.changeCount());
     before.computeIfAbsent(p, k -> new HashMap<>())
         .computeIfAbsent(id, k -> new Before(p.upserts.get(id), p.deletes.contains(id), p.strictInserts.contains(id)));
   }
@@ -40,6 +48,7 @@ final class StatementLog {
 
   /** Puts every touched row back as it was before the statement. */
   void undo() {
+    before.keySet().forEach(PendingTable::changed);
     before.forEach((p, rows) -> rows.forEach((id, b) -> {
       if (b.row() != null) p.upserts.put(id, b.row());
       else p.upserts.remove(id);

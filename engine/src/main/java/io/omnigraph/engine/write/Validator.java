@@ -50,7 +50,24 @@ final class Validator {
    * so what it did not touch still holds: the image with its changes obeys every rule.
    */
   void validateStatement(StatementLog log) {
-    log.changed().forEach((p, ids) -> checkRows(p, ids, log.replacedPendingRows(p)));
+    Map<PendingTable, Set<String>> changed = log.changed();
+    changed.forEach((p, ids) -> {
+      for (List<String> tuple : p.type.uniques()) statementHolders(p, tuple, ids, log);
+      checkRows(p, ids, log.replacedPendingRows(p));
+    });
+    // Every rule held: the holders of unique values now include this statement's rows.
+    changed.forEach((p, ids) -> {
+      for (List<String> tuple : p.type.uniques()) p.uniqueHolders.get(tuple).apply(p, tuple, ids);
+    });
+  }
+
+  /**
+   * Makes {@code p}'s holders of {@code tuple} describe the rows before this statement (for the ids
+   * it did not change), rebuilding them when they are not current.
+   */
+  private static void statementHolders(PendingTable p, List<String> tuple, Set<String> scope, StatementLog log) {
+    UniqueHolders h = p.uniqueHolders.get(tuple);
+    if (h == null || !h.syncedAt(log.startedAt(p))) p.uniqueHolders.put(tuple, UniqueHolders.without(p, tuple, scope));
   }
 
   /**
@@ -86,21 +103,25 @@ final class Validator {
   }
 
   private void checkUnique(PendingTable p, List<String> tuple, Set<String> scope) {
-    // Pending rows are few and in memory: all of them are compared, the checked ones among them.
     Map<List<Object>, String> holders = new HashMap<>();
-    for (Map<String, Object> row : p.upserts.values()) {
-      List<Object> key = tupleOf(row, tuple);
-      if (key == null) continue;
-      String other = holders.putIfAbsent(key, (String) row.get("id"));
-      if (other != null) throw uniqueViolation(p.type, tuple, key, other, (String) row.get("id"));
-    }
-    if (scope != null) {
-      Map<List<Object>, String> checked = new HashMap<>();
+    if (scope == null) {
+      for (Map<String, Object> row : p.upserts.values()) {
+        List<Object> key = tupleOf(row, tuple);
+        if (key == null) continue;
+        String other = holders.putIfAbsent(key, (String) row.get("id"));
+        if (other != null) throw uniqueViolation(p.type, tuple, key, other, (String) row.get("id"));
+      }
+    } else {
+      // The statement's rows against each other, and against the earlier rows through their holders.
+      UniqueHolders earlier = p.uniqueHolders.get(tuple);
       for (Map<String, Object> row : rowsIn(p, scope)) {
         List<Object> key = tupleOf(row, tuple);
-        if (key != null) checked.put(key, (String) row.get("id"));
+        if (key == null) continue;
+        String id = (String) row.get("id");
+        String other = holders.putIfAbsent(key, id);
+        if (other == null && earlier != null) other = earlier.holderOutside(key, scope);
+        if (other != null) throw uniqueViolation(p.type, tuple, key, other, id);
       }
-      holders = checked;
     }
     if (holders.isEmpty() || p.replaceAll) return;
     List<String> columns = new ArrayList<>(tuple);
@@ -128,7 +149,7 @@ final class Validator {
         + String.join(",", tuple) + ": value '" + value + "' held by '" + a + "' and '" + b + "'");
   }
 
-  private static List<Object> tupleOf(Map<String, Object> row, List<String> tuple) {
+  static List<Object> tupleOf(Map<String, Object> row, List<String> tuple) {
     List<Object> key = new ArrayList<>(tuple.size());
     for (String c : tuple) {
       Object v = row.get(c);

@@ -130,4 +130,31 @@ class StatementCheckTest {
       assertEquals(2, g.snapshot("main").count("Person", Predicate.TRUE));
     }
   }
+
+  @Test
+  void uniqueValuesAreTrackedAcrossStatementsThroughChangesAndUndos() {
+    try (Graph g = graph(); GraphTransaction tx = g.begin("main", null)) {
+      for (int i = 0; i < 50; i++) {
+        int n = i;
+        statement(tx, t -> t.insert("Person", List.of(Map.of("name", "P" + n, "email", "p" + n + "@x"))));
+      }
+      assertEquals(Rule.UNIQUE, failing(tx, t -> t.insert("Person", List.of(Map.of("name", "Q", "email", "p7@x")))).rule());
+      assertEquals(Rule.UNIQUE, failing(tx, t -> t.insert("Person", List.of(Map.of("name", "Q", "email", "alice@x"))))
+          .rule(), "a committed row's value");
+      // A failed statement's value is free again; a changed row frees its old value and holds the new one.
+      statement(tx, t -> t.updateById("Person", Map.of("P7", Map.of("email", "seven@x"))));
+      statement(tx, t -> t.insert("Person", List.of(Map.of("name", "Q", "email", "p7@x"))));
+      assertEquals(Rule.UNIQUE, failing(tx, t -> t.insert("Person", List.of(Map.of("name", "R", "email", "seven@x"))))
+          .rule());
+      failing(tx, t -> {
+        t.insert("Person", List.of(Map.of("name", "S", "email", "s@x")));
+        t.insert("Knows", List.of(Map.of("src", "S", "dst", "Nobody")));
+      });
+      statement(tx, t -> t.insert("Person", List.of(Map.of("name", "T", "email", "s@x"))));
+      statement(tx, t -> t.deleteById("Person", List.of("P8")));
+      statement(tx, t -> t.insert("Person", List.of(Map.of("name", "U", "email", "p8@x"))));
+      tx.commit();
+      assertEquals(1 + 50 + 3 - 1, g.snapshot("main").count("Person", Predicate.TRUE));
+    }
+  }
 }
