@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,21 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A LOAD DATA file with one bad line fails with a message that names the line (and the column for
  * malformed JSON), in the user's terms rather than the JSON parser's, and loads nothing.
  */
-class LoadErrorsTest {
+class LoadErrorsTest extends OnFixtureGraph {
   private static final String GOOD = "{\"type\": \"Person\", \"data\": {\"name\": \"Eve\", \"age\": 41}}\n";
 
-  @org.junit.jupiter.api.io.TempDir static Path dir;
-  static Connection connection;
-
-  @BeforeAll
-  static void createGraph() throws SQLException {
-    connection = Fixture.createLoaded(dir);
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    connection.close();
-  }
 
   static Stream<Arguments> badThirdLines() {
     return Stream.of(

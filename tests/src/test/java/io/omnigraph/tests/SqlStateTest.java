@@ -16,10 +16,7 @@ import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,19 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each failure the graph is exactly as before. The statements run against one shared graph because
  * none of them may change it.
  */
-class SqlStateTest {
-  @TempDir static Path dir;
-  static Connection connection;
-
-  @BeforeAll
-  static void createGraph() throws SQLException {
-    connection = Fixture.createLoaded(dir);
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    connection.close();
-  }
+class SqlStateTest extends OnFixtureGraph {
 
   static Stream<Arguments> refusedStatements() {
     return Stream.of(

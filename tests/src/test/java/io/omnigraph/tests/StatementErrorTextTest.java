@@ -7,18 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.Statement;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,19 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * construct (0A000), and no refusal reaches the user without a SQLState or with Calcite's token
  * lists and planner dumps.
  */
-class StatementErrorTextTest {
-  @TempDir static Path dir;
-  static Connection connection;
-
-  @BeforeAll
-  static void createGraph() throws SQLException {
-    connection = Fixture.createLoaded(dir);
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    connection.close();
-  }
+class StatementErrorTextTest extends OnFixtureGraph {
 
   static Stream<Arguments> syntaxErrors() {
     return Stream.of(
