@@ -162,22 +162,23 @@ public final class AutoCompaction implements AutoCloseable {
       String uri = ctx.store().uri(e.location());
       TableIndexes indexes = new TableIndexes(ctx.tables());
       Map<String, String> indexed = indexes.indexedColumns(new TableRef(uri, null, e.version()));
-      // Rebuilding a text index reads its whole column: left to OPTIMIZE. Lance merges only
-      // fragments the indexes cover alike, so such a table is not compacted either, but its
-      // BTREE indexes still catch up, so lookups by id stay indexed.
+      // Rebuilding a text index reads its whole column: left to OPTIMIZE. Its BTREE indexes still
+      // catch up, so lookups by id stay indexed, and the small fragments the text index does not
+      // cover are merged among themselves (Lance merges only fragments the indexes cover alike),
+      // so commits and scans do not slow down with the fragments each commit adds.
       boolean text = indexed.values().stream().anyMatch(TableIndexes::isText);
       if (maintenance.head(uri) != e.version()) return;
       TableRef ref = new TableRef(uri, null, e.version());
       // Fragments that indexes do not cover yet are never merged, so unfolded rows are work too.
       boolean unfolded = !indexed.isEmpty() && indexes.unindexedRows(ref) > 0;
-      if (!unfolded && (text || !maintenance.needsCompaction(uri, true))) return;
+      if (!unfolded && !maintenance.needsCompaction(uri, true)) return;
       MaintenanceCommit commit = new MaintenanceCommit(ctx, WriterKind.Optimize, MAIN, List.of(e));
       try {
         // As OPTIMIZE does: Lance merges only fragments the indexes cover alike, so fold first.
         // Without compaction, a delta segment for the new rows is enough and costs only them:
         // writers on main wait while this runs.
         long head = indexed.isEmpty() ? e.version() : indexes.fold(uri, e.version(), false, text);
-        if (!text) head = maintenance.compact(uri, head, true).version();
+        head = maintenance.compact(uri, head, true).version();
         if (!indexed.isEmpty() && !text) head = indexes.fold(uri, head, false, false);
         commit.reached(e, head);
         commit.publish();

@@ -97,9 +97,14 @@ public final class TableMaintenance {
     }
   }
 
+  /**
+   * Tail-only compaction also leaves deleted rows where they are: materializing them would rewrite
+   * a big fragment (and remap every index covering it, text indexes included) whenever updates had
+   * deleted a tenth of its rows. OPTIMIZE does that.
+   */
   private static CompactionOptions options(boolean tailOnly) {
     CompactionOptions.Builder b = CompactionOptions.builder();
-    return tailOnly ? b.withTargetRowsPerFragment(TAIL_ROWS).build() : b.build();
+    return tailOnly ? b.withTargetRowsPerFragment(TAIL_ROWS).withMaterializeDeletions(false).build() : b.build();
   }
 
   /**
