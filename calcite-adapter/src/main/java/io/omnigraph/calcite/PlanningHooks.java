@@ -10,7 +10,7 @@ import org.apache.calcite.tools.Programs;
 import org.apache.calcite.util.Holder;
 
 /**
- * Two changes to how Calcite plans this session's statements, made through Calcite's thread-local
+ * Three changes to how Calcite plans a SqlSession's statements, made through Calcite's thread-local
  * hooks because its connection properties cannot express them:
  *
  * <ul>
@@ -30,7 +30,7 @@ final class PlanningHooks {
 
   private PlanningHooks() {}
 
-  /** Runs {@code work}, which prepares statements on this thread, with both changes in effect. */
+  /** Runs {@code work}, which prepares statements on this thread, with all three changes in effect. */
   static <T> T around(SqlWork<T> work) throws SQLException {
     try (Hook.Closeable program = Hook.PROGRAM.addThread(PlanningHooks::useCheckedProgram);
         Hook.Closeable converter = Hook.SQL2REL_CONVERTER_CONFIG_BUILDER.addThread(PlanningHooks::keepInLists)) {
