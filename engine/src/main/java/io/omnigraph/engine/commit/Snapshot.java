@@ -93,9 +93,18 @@ public final class Snapshot implements ReadView {
     }
     Long limit = request.limit().isPresent() ? request.limit().getAsLong() : null;
     Predicate filter = request.filter();
-    if (Predicate.pushable(filter)) return tables.scan(ref(type), columns, filter.toLance(), limit);
     java.util.LinkedHashSet<String> read = new java.util.LinkedHashSet<>(columns);
     read.addAll(Predicate.columnsOf(filter));
+    Optional<java.util.Set<String>> ids = Predicate.idsSought(filter);
+    if (ids.isPresent()) {
+      read.add("id");
+      Optional<RowCursor> located = tables.lookup(ref(type), List.copyOf(read), ids.get());
+      // Rows come back by row id; the filter (on id at least) decides which of them are answers.
+      if (located.isPresent()) {
+        return new FilteredCursor(located.get(), filter, columns, limit == null ? Long.MAX_VALUE : limit);
+      }
+    }
+    if (Predicate.pushable(filter)) return tables.scan(ref(type), columns, filter.toLance(), limit);
     return new FilteredCursor(tables.scan(ref(type), List.copyOf(read), null, null), filter, columns,
         limit == null ? Long.MAX_VALUE : limit);
   }

@@ -64,6 +64,32 @@ public sealed interface Predicate {
     return true;
   }
 
+  /** Most ids {@link #idsSought} hands over; a longer IN list is answered by a scan. */
+  int MAX_IDS_SOUGHT = 4096;
+
+  /**
+   * The ids a filter confines its rows to, when it does so plainly: {@code id = 'x'},
+   * {@code id IN ('x', ...)}, or a conjunction holding one of them. Empty for any other filter.
+   */
+  static java.util.Optional<java.util.Set<String>> idsSought(Predicate p) {
+    if (p instanceof Compare c && c.column().equals("id") && c.op() == Op.EQ && c.value() instanceof String s) {
+      return java.util.Optional.of(java.util.Set.of(s));
+    }
+    if (p instanceof In in && in.column().equals("id") && in.values().size() <= MAX_IDS_SOUGHT
+        && in.values().stream().allMatch(v -> v instanceof String)) {
+      java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+      in.values().forEach(v -> ids.add((String) v));
+      return java.util.Optional.of(ids);
+    }
+    if (p instanceof And and) {
+      for (Predicate part : and.parts()) {
+        java.util.Optional<java.util.Set<String>> ids = idsSought(part);
+        if (ids.isPresent()) return ids;
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The columns this filter reads. */
   static java.util.Set<String> columnsOf(Predicate p) {
     java.util.Set<String> out = new java.util.LinkedHashSet<>();

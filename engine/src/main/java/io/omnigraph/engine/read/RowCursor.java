@@ -29,4 +29,24 @@ public interface RowCursor extends AutoCloseable {
 
   @Override
   void close();
+
+  /** A cursor with these columns and no rows. */
+  static RowCursor empty(List<String> columns) {
+    List<String> names = List.copyOf(columns);
+    return new RowCursor() {
+      public List<String> columns() {
+        return names;
+      }
+
+      public boolean next() {
+        return false;
+      }
+
+      public Object[] row() {
+        throw new IllegalStateException("an empty cursor has no current row");
+      }
+
+      public void close() {}
+    };
+  }
 }

@@ -9,27 +9,32 @@ package io.omnigraph.engine.storage;
  * @param openVersions read handles of table versions kept open (each pins its version's manifest)
  * @param indexCacheBytes capacity of the shared index cache (index pages of scalar and text indexes)
  * @param metadataCacheBytes capacity of the shared metadata cache (manifests, file footers, deletion files)
+ * @param locatedRows rows whose id the graph handle keeps mapped to a row id for lookups (about 32
+ *     bytes of heap each; 0 = lookups always search the table)
  */
-public record CacheBudget(int openVersions, long indexCacheBytes, long metadataCacheBytes) {
+public record CacheBudget(int openVersions, long indexCacheBytes, long metadataCacheBytes, long locatedRows) {
   private static final long MIB = 1024 * 1024;
 
   /** What a graph handle uses unless told otherwise; docs/operations.md explains the sizes. */
-  public static final CacheBudget DEFAULT = new CacheBudget(16, 256 * MIB, 64 * MIB);
+  public static final CacheBudget DEFAULT = new CacheBudget(16, 256 * MIB, 64 * MIB, 2_000_000);
 
   public CacheBudget {
     if (openVersions < 1) throw new IllegalArgumentException("openVersions must be at least 1, not " + openVersions);
     if (indexCacheBytes < 0) throw new IllegalArgumentException("indexCacheBytes must not be negative");
     if (metadataCacheBytes < 0) throw new IllegalArgumentException("metadataCacheBytes must not be negative");
+    if (locatedRows < 0) throw new IllegalArgumentException("locatedRows must not be negative");
   }
 
   /**
    * {@link #DEFAULT}, with any of the system properties {@code omnigraph.cache.openVersions},
-   * {@code omnigraph.cache.indexBytes} and {@code omnigraph.cache.metadataBytes} applied.
+   * {@code omnigraph.cache.indexBytes}, {@code omnigraph.cache.metadataBytes} and
+   * {@code omnigraph.cache.locatedRows} applied.
    */
   public static CacheBudget fromSystemProperties() {
     return new CacheBudget(
         Integer.getInteger("omnigraph.cache.openVersions", DEFAULT.openVersions),
         Long.getLong("omnigraph.cache.indexBytes", DEFAULT.indexCacheBytes),
-        Long.getLong("omnigraph.cache.metadataBytes", DEFAULT.metadataCacheBytes));
+        Long.getLong("omnigraph.cache.metadataBytes", DEFAULT.metadataCacheBytes),
+        Long.getLong("omnigraph.cache.locatedRows", DEFAULT.locatedRows));
   }
 }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
@@ -47,6 +48,7 @@ public final class TableStore implements AutoCloseable {
   private final BufferAllocator allocator;
   private final Session session;
   private final DatasetCache readCache;
+  private final RowLocator locator;
 
   public TableStore(BufferAllocator allocator) {
     this(allocator, CacheBudget.fromSystemProperties());
@@ -57,6 +59,7 @@ public final class TableStore implements AutoCloseable {
     this.session = Session.builder().indexCacheSizeBytes(budget.indexCacheBytes())
         .metadataCacheSizeBytes(budget.metadataCacheBytes()).build();
     this.readCache = new DatasetCache(budget.openVersions(), this::openVersion);
+    this.locator = new RowLocator(budget.locatedRows());
   }
 
   public BufferAllocator allocator() {
@@ -247,6 +250,43 @@ public final class TableStore implements AutoCloseable {
       lease.close();
       throw e;
     }
+  }
+
+  /**
+   * The rows of one table version that may have these ids, read by row id (see {@link RowLocator}),
+   * or empty when the table is not located and the caller must scan. The cursor may hold rows with
+   * other ids: the caller filters on {@code id}, which {@code columns} must include.
+   */
+  public Optional<RowCursor> lookup(TableRef ref, List<String> columns, Collection<String> ids) {
+    DatasetCache.Lease lease = lease(ref);
+    try {
+      Dataset ds = lease.dataset();
+      Optional<long[]> rowIds = locator.candidates(ref, ds, ids);
+      if (rowIds.isEmpty()) {
+        lease.close();
+        return Optional.empty();
+      }
+      if (rowIds.get().length == 0) {
+        lease.close();
+        return Optional.of(RowCursor.empty(columns));
+      }
+      List<Long> take = java.util.Arrays.stream(rowIds.get()).boxed().toList();
+      ArrowReader reader;
+      try {
+        reader = ds.takeRows(take, columns);
+      } catch (java.io.IOException e) {
+        throw OmniGraphException.storage("cannot read rows of " + ref.uri() + ": " + e.getMessage(), e);
+      }
+      return Optional.of(new ArrowRowCursor(lease, reader, columns));
+    } catch (RuntimeException e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  /** Lookups answered by row id since this store opened; for tests. */
+  long locatedLookups() {
+    return locator.answered();
   }
 
   /**
