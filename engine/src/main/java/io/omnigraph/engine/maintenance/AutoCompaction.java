@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * thread of this graph handle compacts it: a recoverable writer like any other (sidecar, audit,
  * one graph commit), holding main's write lock only while it compacts and publishes.
  *
- * <p>New rows are folded into a table's scalar indexes as OPTIMIZE does, so lookups stay indexed.
+ * <p>New rows are folded into a table's scalar indexes as OPTIMIZE does, once enough of them are
+ * unindexed to be worth the fold's cost (see {@link #foldDue}).
  * A table with an inverted (full-text) index only has its other indexes caught up: rebuilding the
  * text index, and compacting, are left to OPTIMIZE. Branch forks are not compacted. {@code every} = 0
  * switches it off.
@@ -169,17 +170,17 @@ public final class AutoCompaction implements AutoCloseable {
       boolean text = indexed.values().stream().anyMatch(TableIndexes::isText);
       if (maintenance.head(uri) != e.version()) return;
       TableRef ref = new TableRef(uri, null, e.version());
-      // Fragments that indexes do not cover yet are never merged, so unfolded rows are work too.
-      boolean unfolded = !indexed.isEmpty() && indexes.unindexedRows(ref) > 0;
-      if (!unfolded && !maintenance.needsCompaction(uri, true)) return;
+      boolean fold = !indexed.isEmpty() && foldDue(indexes.unindexedRows(ref), e.rowCount());
+      if (!fold && !maintenance.needsCompaction(uri, true)) return;
       MaintenanceCommit commit = new MaintenanceCommit(ctx, WriterKind.Optimize, MAIN, List.of(e));
       try {
-        // As OPTIMIZE does: Lance merges only fragments the indexes cover alike, so fold first.
+        // As OPTIMIZE does: Lance merges only fragments the indexes cover alike, so a fold goes
+        // first; unfolded fragments, all uncovered alike, still merge among themselves.
         // Without compaction, a delta segment for the new rows is enough and costs only them:
         // writers on main wait while this runs.
-        long head = indexed.isEmpty() ? e.version() : indexes.fold(uri, e.version(), false, text);
+        long head = fold ? indexes.fold(uri, e.version(), false, text) : e.version();
         head = maintenance.compact(uri, head, true).version();
-        if (!indexed.isEmpty() && !text) head = indexes.fold(uri, head, false, false);
+        if (fold && !text) head = indexes.fold(uri, head, false, false);
         commit.reached(e, head);
         commit.publish();
       } catch (RuntimeException failure) {
@@ -187,6 +188,23 @@ public final class AutoCompaction implements AutoCloseable {
       }
     }
   }
+
+  /**
+   * Whether the rows a table's indexes miss are worth a fold. Lance 7 folds new rows into a BTREE
+   * by rewriting the whole index, under main's write lock: done every round, that stalled a writer
+   * for tens of milliseconds every {@code every} commits on a table of a few hundred thousand rows.
+   * Waiting until {@link #FOLD_AT_UNINDEXED_ROWS} rows are missing makes its cost per new row a
+   * constant; small tables, cheap to fold, are folded every round. Lookups by id meanwhile go
+   * through the row locator, and joins on edges scan at most that many unindexed rows.
+   */
+  static boolean foldDue(long unindexedRows, long rows) {
+    return unindexedRows > 0 && (unindexedRows >= FOLD_AT_UNINDEXED_ROWS || rows <= ALWAYS_FOLD_ROWS);
+  }
+
+  /** Unindexed rows that make a fold due on any table. */
+  static final long FOLD_AT_UNINDEXED_ROWS = TableMaintenance.TAIL_ROWS;
+  /** Tables up to this many rows are folded whenever rows are unindexed. */
+  static final long ALWAYS_FOLD_ROWS = 65_536;
 
   /** Waits for a running compaction to finish; queued ones are dropped. */
   @Override

@@ -202,6 +202,48 @@ class AutoCompactionTest {
     }
   }
 
+  @Test
+  void aLargeIndexedTableIsFoldedOnlyOnceEnoughRowsAreUnindexed() throws Exception {
+    System.setProperty("omnigraph.autoCompactEvery", "5");
+    System.setProperty("omnigraph.autoIndexAtRows", "1000000000");
+    try (Graph g = Graph.init(dir.resolve("g").toString(), "node Item {\n  label: String\n  n: I64\n}\n")) {
+      long loaded = AutoCompaction.ALWAYS_FOLD_ROWS + 10;
+      bulk(g, loaded);
+      g.ensureIndices("main");
+      io.omnigraph.engine.storage.TableIndexes indexes = new io.omnigraph.engine.storage.TableIndexes(g.context().tables());
+      assertEquals(loaded, indexes.rowsIndexed(itemRef(g)).get("id"));
+      for (int i = 0; i < 12; i++) write(g, i);
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (!compactedByMaintenance(g) && System.nanoTime() < deadline) Thread.sleep(50);
+      assertTrue(compactedByMaintenance(g), "a compaction commit landed");
+      assertTrue(itemFragments(g).size() < 12, "the small fragments were merged: " + itemFragments(g));
+      assertEquals(loaded, indexes.rowsIndexed(itemRef(g)).get("id"), "a few unindexed rows are not worth a fold");
+
+      bulk(g, AutoCompaction.FOLD_AT_UNINDEXED_ROWS);
+      String before = g.commits("main").stream().max(java.util.Comparator.comparingLong(
+          io.omnigraph.engine.commit.GraphCommit::manifestVersion)).orElseThrow().id();
+      for (int i = 12; i < 17; i++) write(g, i);
+      deadline = System.nanoTime() + 30_000_000_000L;
+      while (automaticAfter(g, before) == 0 && System.nanoTime() < deadline) Thread.sleep(50);
+      long all = g.snapshot("main").count("Item", Predicate.TRUE);
+      assertEquals(loaded + AutoCompaction.FOLD_AT_UNINDEXED_ROWS + 17, all);
+      assertTrue(indexes.rowsIndexed(itemRef(g)).get("id") >= all - 5, "enough unindexed rows were folded");
+    }
+  }
+
+  private static void bulk(Graph g, long rows) {
+    List<Map<String, Object>> bulk = new java.util.ArrayList<>();
+    for (long i = 0; i < rows; i++) bulk.add(Map.of("label", "bulk", "n", i));
+    try (GraphTransaction tx = g.begin("main", "w")) {
+      tx.insert("Item", bulk);
+      tx.commit();
+    }
+  }
+
+  private static io.omnigraph.engine.storage.TableRef itemRef(Graph g) {
+    return g.snapshot("main").ref(g.catalog().type("Item").orElseThrow());
+  }
+
   private static io.omnigraph.engine.storage.TableRef personRef(Graph g) {
     return g.snapshot("main").ref(g.catalog().type("Person").orElseThrow());
   }
