@@ -103,6 +103,7 @@ public final class JdbcVersusDuckDb {
 
     batchInsert();
     singleInserts("single-row auto-commit insert", "single-");
+    bulkDml();
 
     lookups("lookup by id, after the writes", 3);
     fullScan("full scan, after the writes", "SELECT * FROM Person");
@@ -332,6 +333,26 @@ public final class JdbcVersusDuckDb {
     String note = n + " inserts, each its own commit";
     report.add(label + " p50", Report.percentile(lat[0], 50), Report.percentile(lat[1], 50), Unit.MS, note);
     report.add(label + " p99", Report.percentile(lat[0], 99), Report.percentile(lat[1], 99), Unit.MS, note);
+  }
+
+  /** Set-based UPDATE and DELETE over a few percent of the rows, each one auto-committed statement. */
+  private void bulkDml() throws SQLException {
+    String[][] statements = {
+        {"UPDATE of one city's persons", "UPDATE Person SET age = age + 1 WHERE city = 'Riga'"},
+        {"DELETE of the batch rows named `batch-1*`", "DELETE FROM Person WHERE name LIKE 'batch-1%'"}};
+    Side[] sides = {omni, duck};
+    for (String[] statement : statements) {
+      log(statement[0]);
+      double[] ms = new double[2];
+      long[] rows = new long[2];
+      for (int s = 0; s < 2; s++) {
+        long t0 = System.nanoTime();
+        rows[s] = sides[s].update(statement[1]);
+        ms[s] = secondsSince(t0) * 1000;
+      }
+      check(rows[0] == rows[1], statement[0] + ": OmniGraph " + rows[0] + " rows, DuckDB " + rows[1]);
+      report.add(statement[0], ms[0], ms[1], Unit.MS, String.format("%,d rows, one statement and commit", rows[0]));
+    }
   }
 
   private static void check(boolean ok, String message) {
