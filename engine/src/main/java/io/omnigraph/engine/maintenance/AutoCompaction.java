@@ -206,6 +206,25 @@ public final class AutoCompaction implements AutoCloseable {
   /** Tables up to this many rows are folded whenever rows are unindexed. */
   static final long ALWAYS_FOLD_ROWS = 65_536;
 
+  /**
+   * Waits until the work queued so far (compactions, identity index builds) has run, so that an
+   * explicit ENSURE INDICES or OPTIMIZE sees what it published instead of racing it: a table the
+   * worker had committed but not yet published would be skipped as ahead of its pin. Must not be
+   * called holding a branch lock, which that work takes.
+   */
+  public void awaitQueued() {
+    if (worker == null) return;
+    try {
+      worker.submit(() -> {}).get();
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      // Closed: close() already waited for the running task.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
   /** Waits for a running compaction to finish; queued ones are dropped. */
   @Override
   public void close() {

@@ -30,6 +30,7 @@ public final class Maintenance {
       throw OmniGraphException.badInput("ensure_indices does not allow internal system ref '" + branch + "'");
     }
     if (!new Branches(ctx).exists(branch)) throw OmniGraphException.notFound("branch '" + branch + "' not found");
+    ctx.autoCompaction().awaitQueued();
     return new IndexBuild(ctx).run(branch);
   }
 
@@ -42,6 +43,7 @@ public final class Maintenance {
   public OptimizeResult optimize() {
     ctx.checkWritable();
     requireNoPendingRecovery("optimize");
+    ctx.autoCompaction().awaitQueued();
     return new Optimizer(ctx).run();
   }
 

@@ -160,7 +160,8 @@ final class CommitPipeline {
 
   /**
    * Whether another commit between {@code base} and {@code head} inserted, rewrote or deleted one of
-   * {@code ids}: rows Lance stamped after the base version, and a change in how many of them exist.
+   * {@code ids} (any row when null): rows Lance stamped after the base version, and a change in how
+   * many of them exist.
    * Anything but two versions of one table lineage counts as changed.
    */
   private boolean rowsChanged(Snapshot from, Snapshot to, EntityType type, Set<String> ids) {
@@ -170,8 +171,9 @@ final class CommitPipeline {
         || !a.location().equals(b.location()) || !Objects.equals(a.tableBranch(), b.tableBranch())) {
       return true;
     }
-    String in = Predicate.idIn(ids).toLance();
-    String rewritten = "(" + in + ") AND (" + RowStamps.changedAfter(a.version()) + ")";
+    String in = ids == null ? null : Predicate.idIn(ids).toLance();
+    String stamped = RowStamps.changedAfter(a.version());
+    String rewritten = in == null ? stamped : "(" + in + ") AND (" + stamped + ")";
     try (RowCursor c = ctx.tables().scan(to.ref(type), List.of("id"), rewritten, 1L)) {
       if (c.next()) return true;
     }

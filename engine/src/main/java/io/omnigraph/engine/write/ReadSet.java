@@ -29,6 +29,7 @@ final class ReadSet {
 
   /** Decides whether any of a table's given rows changed between two states. */
   interface RowChanges {
+    /** {@code ids} null means every row of the table. */
     boolean anyChanged(Snapshot base, Snapshot head, EntityType type, Set<String> ids);
   }
 
@@ -56,7 +57,10 @@ final class ReadSet {
     if (head.manifestVersion() == base.manifestVersion() && head.branch().equals(base.branch())) return null;
     if (wholeBranch) return "the branch";
     for (EntityType t : tables.values()) {
-      if (!sameVersion(entryOrNull(base, t), entryOrNull(head, t))) return t.name();
+      // A new version whose rows are all as they were (compaction, an index build) changes no read.
+      if (!sameVersion(entryOrNull(base, t), entryOrNull(head, t)) && changes.anyChanged(base, head, t, null)) {
+        return t.name();
+      }
     }
     for (Map.Entry<String, Set<String>> e : rows.entrySet()) {
       EntityType t = rowTables.get(e.getKey());

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Conflicts are per row for reads by id: a transaction that read and rewrote some rows commits
  * after another commit changed other rows of the same table, and fails (40001) when another
  * commit changed, deleted or inserted one of its rows first. A read by any other predicate still
- * conflicts with any change to the table.
+ * conflicts with any change to the table's rows, but not with maintenance (an index build, a
+ * compaction) that gave the table a new version holding the same rows.
  */
 class RowConflictTest {
   @TempDir Path dir;
@@ -97,5 +98,41 @@ class RowConflictTest {
       setAge("Bob", 71);
       assertThrows(WriteConflict.class, tx::commit);
     }
+  }
+
+  @Test
+  void aReadByAnotherPredicateConflictsWithRowsInsertedOrDeletedElsewhere() {
+    try (GraphTransaction tx = g.begin("main", "mine")) {
+      tx.update("Person", new Predicate.Compare("age", Predicate.Op.GT, 30), Map.of("age", 99));
+      try (GraphTransaction other = g.begin("main", "other")) {
+        other.insert("Person", List.of(Map.of("name", "Newcomer", "age", 44)));
+        other.commit();
+      }
+      assertThrows(WriteConflict.class, tx::commit);
+    }
+    try (GraphTransaction tx = g.begin("main", "mine")) {
+      tx.update("Person", new Predicate.Compare("age", Predicate.Op.GT, 30), Map.of("age", 98));
+      try (GraphTransaction other = g.begin("main", "other")) {
+        other.removeById("Person", List.of("Newcomer"));
+        other.commit();
+      }
+      assertThrows(WriteConflict.class, tx::commit);
+    }
+  }
+
+  @Test
+  void aReadByAnotherPredicateCommitsOverMaintenanceThatChangedNoRow() {
+    java.util.Set<String> over30 = io.omnigraph.engine.Fixtures.ids(g.snapshot("main"), "Person",
+        new Predicate.Compare("age", Predicate.Op.GT, 30));
+    assertTrue(!over30.isEmpty());
+    try (GraphTransaction tx = g.begin("main", "mine")) {
+      tx.update("Person", new Predicate.Compare("age", Predicate.Op.GT, 30), Map.of("age", 99));
+      long before = g.snapshot("main").manifestVersion();
+      g.ensureIndices("main");
+      g.optimize();
+      assertTrue(g.snapshot("main").manifestVersion() > before, "maintenance published new versions");
+      assertTrue(tx.commit().isPresent());
+    }
+    for (String id : over30) assertEquals(99, age(id));
   }
 }
