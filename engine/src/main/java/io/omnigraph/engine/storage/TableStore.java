@@ -140,7 +140,7 @@ public final class TableStore implements AutoCloseable {
     List<FragmentMetadata> updated = new ArrayList<>();
     long rowsRemoved;
     try (DatasetCache.Lease lease = lease(ref)) {
-      rowsRemoved = stageRemovals(lease.dataset(), removeIds, removeAll, removed, updated);
+      rowsRemoved = stageRemovals(ref, lease.dataset(), removeIds, removeAll, removed, updated);
     }
     List<FragmentMetadata> fresh = List.of();
     if (!newRows.isEmpty()) {
@@ -155,8 +155,8 @@ public final class TableStore implements AutoCloseable {
   }
 
   /** Marks rows deleted fragment by fragment; returns how many rows that removes. */
-  private long stageRemovals(Dataset ds, Collection<String> removeIds, boolean removeAll, List<Long> removed,
-      List<FragmentMetadata> updated) {
+  private long stageRemovals(TableRef ref, Dataset ds, Collection<String> removeIds, boolean removeAll,
+      List<Long> removed, List<FragmentMetadata> updated) {
     long rowsRemoved = 0;
     if (removeAll) {
       for (Fragment f : ds.getFragments()) {
@@ -164,7 +164,7 @@ public final class TableStore implements AutoCloseable {
         rowsRemoved += f.countRows();
       }
     } else if (!removeIds.isEmpty()) {
-      Map<Integer, List<Integer>> byFragment = rowAddresses(ds, removeIds);
+      Map<Integer, List<Integer>> byFragment = rowAddresses(ref, ds, removeIds);
       for (Map.Entry<Integer, List<Integer>> e : byFragment.entrySet()) {
         rowsRemoved += e.getValue().size();
         FragmentMetadata after = ds.getFragment(e.getKey()).deleteRows(e.getValue());
@@ -377,27 +377,45 @@ public final class TableStore implements AutoCloseable {
   }
 
   /** Row addresses of the given ids, grouped by fragment id, offsets ascending. */
-  private Map<Integer, List<Integer>> rowAddresses(Dataset ds, Collection<String> ids) {
+  private Map<Integer, List<Integer>> rowAddresses(TableRef ref, Dataset ds, Collection<String> ids) {
     Set<String> wanted = ids instanceof Set<String> s ? s : new HashSet<>(ids);
+    Optional<long[]> rowIds = locator.candidates(ref, ds, wanted);
+    if (rowIds.isPresent()) return takenAddresses(ds, rowIds.get(), wanted);
     ScanOptions.Builder b = new ScanOptions.Builder().columns(List.of("id")).withRowAddress(true).batchSize(8192);
     if (wanted.size() <= 4096) {
       io.omnigraph.engine.read.Predicate in = new io.omnigraph.engine.read.Predicate.In("id", List.copyOf(wanted));
       // Ids Lance cannot be handed as filter text are found by the full scan below.
       if (io.omnigraph.engine.read.Predicate.pushable(in)) b.filter(in.toLance());
     }
-    Map<Integer, List<Integer>> out = new TreeMap<>();
     try (LanceScanner scanner = ds.newScan(b.build()); ArrowReader reader = scanner.scanBatches()) {
-      while (reader.loadNextBatch()) {
-        VectorSchemaRoot root = reader.getVectorSchemaRoot();
-        VarCharVector id = (VarCharVector) root.getVector("id");
-        for (int i = 0; i < root.getRowCount(); i++) {
-          if (!wanted.contains(new String(id.get(i), java.nio.charset.StandardCharsets.UTF_8))) continue;
-          long a = RowAddresses.at(root, i);
-          out.computeIfAbsent((int) (a >>> 32), k -> new ArrayList<>()).add((int) a);
-        }
-      }
+      return addressesOf(reader, wanted);
     } catch (Exception e) {
       throw OmniGraphException.storage("cannot locate rows in " + ds.uri() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The addresses of the rows among {@code rowIds} whose id is wanted, by fragment (see {@link RowLocator}). */
+  private static Map<Integer, List<Integer>> takenAddresses(Dataset ds, long[] rowIds, Set<String> wanted) {
+    if (rowIds.length == 0) return new TreeMap<>();
+    List<Long> take = java.util.Arrays.stream(rowIds).boxed().toList();
+    try (ArrowReader reader = ds.takeRows(take, List.of("id", RowAddresses.COLUMN))) {
+      return addressesOf(reader, wanted);
+    } catch (Exception e) {
+      throw OmniGraphException.storage("cannot locate rows in " + ds.uri() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Row offsets by fragment of the rows {@code reader} yields (id and address) whose id is wanted. */
+  private static Map<Integer, List<Integer>> addressesOf(ArrowReader reader, Set<String> wanted) throws java.io.IOException {
+    Map<Integer, List<Integer>> out = new TreeMap<>();
+    while (reader.loadNextBatch()) {
+      VectorSchemaRoot root = reader.getVectorSchemaRoot();
+      VarCharVector id = (VarCharVector) root.getVector("id");
+      for (int i = 0; i < root.getRowCount(); i++) {
+        if (!wanted.contains(new String(id.get(i), java.nio.charset.StandardCharsets.UTF_8))) continue;
+        long a = RowAddresses.at(root, i);
+        out.computeIfAbsent((int) (a >>> 32), k -> new ArrayList<>()).add((int) a);
+      }
     }
     out.values().forEach(l -> l.sort(null));
     return out;
