@@ -21,6 +21,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.lance.CommitBuilder;
 import org.lance.Dataset;
 import org.lance.Fragment;
+import org.lance.ReadOptions;
 import org.lance.FragmentMetadata;
 import org.lance.Ref;
 import org.lance.Session;
@@ -42,18 +43,29 @@ import org.lance.operation.Update;
  * one Lance session, so the native caches of the whole graph stay within its {@link CacheBudget}.
  */
 public final class TableStore implements AutoCloseable {
-  private static final WriteParams STAGE_PARAMS = new WriteParams.Builder().withEnableStableRowIds(true).build();
-
   private final BufferAllocator allocator;
+  private final StorageOptions storage;
+  private final WriteParams stageParams;
   private final Session session;
   private final DatasetCache readCache;
 
   public TableStore(BufferAllocator allocator) {
-    this(allocator, CacheBudget.fromSystemProperties());
+    this(allocator, StorageOptions.NONE);
+  }
+
+  public TableStore(BufferAllocator allocator, StorageOptions storage) {
+    this(allocator, CacheBudget.fromSystemProperties(), storage);
   }
 
   public TableStore(BufferAllocator allocator, CacheBudget budget) {
+    this(allocator, budget, StorageOptions.NONE);
+  }
+
+  /** {@code storage} goes to Lance with every dataset this store (and the stores sharing it) opens or writes. */
+  public TableStore(BufferAllocator allocator, CacheBudget budget, StorageOptions storage) {
     this.allocator = allocator;
+    this.storage = storage;
+    this.stageParams = new WriteParams.Builder().withEnableStableRowIds(true).withStorageOptions(storage.lance()).build();
     this.session = Session.builder().indexCacheSizeBytes(budget.indexCacheBytes())
         .metadataCacheSizeBytes(budget.metadataCacheBytes()).build();
     this.readCache = new DatasetCache(budget.openVersions(), this::openVersion);
@@ -68,10 +80,26 @@ public final class TableStore implements AutoCloseable {
     return session;
   }
 
+  /** The object-store options of this graph handle, for every Lance call that takes a URI. */
+  Map<String, String> lanceOptions() {
+    return storage.lance();
+  }
+
+  /** Parameters of a staged (uncommitted) fragment write: stable row ids, this graph's storage options. */
+  WriteParams stageParams() {
+    return stageParams;
+  }
+
+  /** Opens the newest version of the dataset at {@code uri} with this graph's session and storage options. */
+  Dataset openDataset(String uri) {
+    return Dataset.open().allocator(allocator).session(session).uri(uri)
+        .readOptions(new ReadOptions.Builder().setSession(session).setStorageOptions(storage.lance()).build()).build();
+  }
+
   /** Creates an empty table dataset (version 1) with stable row ids. */
   public void create(String uri, Schema schema) {
     try (Dataset ds = Dataset.write().allocator(allocator).session(session).schema(schema).uri(uri)
-        .mode(WriteParams.WriteMode.CREATE).enableStableRowIds(true).execute()) {
+        .storageOptions(storage.lance()).mode(WriteParams.WriteMode.CREATE).enableStableRowIds(true).execute()) {
       ds.version();
     } catch (RuntimeException e) {
       throw OmniGraphException.storage("cannot create table at " + uri + ": " + e.getMessage(), e);
@@ -143,7 +171,7 @@ public final class TableStore implements AutoCloseable {
     if (!newRows.isEmpty()) {
       try (VectorSchemaRoot root = VectorSchemaRoot.create(type.arrowSchema(), allocator)) {
         RowCodec.write(type, newRows, root);
-        fresh = Fragment.create(writeUri(ref), allocator, root, STAGE_PARAMS);
+        fresh = Fragment.create(writeUri(ref), allocator, root, stageParams);
       } catch (RuntimeException e) {
         throw OmniGraphException.storage("cannot stage rows for " + type.name() + ": " + e.getMessage(), e);
       }
@@ -329,7 +357,7 @@ public final class TableStore implements AutoCloseable {
   }
 
   private Dataset open(String uri) {
-    return Dataset.open().allocator(allocator).session(session).uri(uri).build();
+    return openDataset(uri);
   }
 
   private String writeUri(TableRef ref) {
