@@ -335,12 +335,13 @@ public final class ManifestStore {
     // Lance resolves the version inside the lineage of the handle it is called on.
     try (Dataset source = open(fromBranch, null)) {
       Ref ref = isMain(fromBranch) ? Ref.ofMain(fromVersion) : Ref.ofBranch(fromBranch, fromVersion);
-      try (Dataset created = source.createBranch(name, ref)) {
+      try (Dataset created = source.createBranch(name, ref, tables.lanceOptions())) {
         created.version();
       }
     } catch (OmniGraphException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Lance raises I/O failures as undeclared IOExceptions.
       throw OmniGraphException.storage("cannot create manifest branch " + name + ": " + e.getMessage(), e);
     }
   }

@@ -136,12 +136,13 @@ public final class TableStore implements AutoCloseable {
           : Ref.ofBranch(from.lanceBranch(), from.version());
       // Lance resolves the version inside the lineage of the handle it is called on.
       try (Dataset source = from.lanceBranch() == null ? null : openLatest(from.uri(), from.lanceBranch());
-          Dataset fork = (source == null ? base : source).createBranch(newBranch, ref)) {
+          Dataset fork = (source == null ? base : source).createBranch(newBranch, ref, storage.lance())) {
         fork.version();
       }
     } catch (OmniGraphException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Lance raises I/O failures as undeclared IOExceptions.
       throw OmniGraphException.storage("cannot fork " + from.uri() + " for branch " + newBranch + ": " + e.getMessage(), e);
     }
   }
