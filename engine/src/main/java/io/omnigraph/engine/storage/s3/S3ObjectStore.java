@@ -27,9 +27,12 @@ public final class S3ObjectStore implements ObjectStore {
   public static final String LEASE_SECONDS = "lock_lease_seconds";
   private static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(S3ObjectStore.class);
+
   private final S3Location location;
   private final S3Client client;
   private final S3Leases leases;
+  private final java.util.concurrent.atomic.AtomicBoolean probed = new java.util.concurrent.atomic.AtomicBoolean();
 
   public S3ObjectStore(String location, StorageOptions options) {
     this.location = S3Location.parse(location);
@@ -133,7 +136,26 @@ public final class S3ObjectStore implements ObjectStore {
 
   @Override
   public Optional<StoreLock> tryLock(String relativePath) {
+    if (probed.compareAndSet(false, true) && !honoursConditionalWrites()) {
+      LOG.warn("the object store of {} ignores conditional writes (If-None-Match): two processes writing this graph"
+          + " at once can lose commits; write from one process only", root());
+    }
     return leases.tryLock(relativePath);
+  }
+
+  /**
+   * Whether a create-if-absent of an object that exists is refused, as on AWS S3. Some
+   * S3-compatible servers accept and overwrite instead, which breaks every compare-and-swap on the
+   * store: Lance's version publish and these lock leases alike.
+   */
+  public boolean honoursConditionalWrites() {
+    String probe = "__locks/.conditional-write-probe-" + java.util.UUID.randomUUID();
+    try {
+      if (!createExclusive(probe, "1")) return false;
+      return !createExclusive(probe, "2");
+    } finally {
+      delete(probe);
+    }
   }
 
   @Override
