@@ -70,6 +70,24 @@ class ObjectStorageGraphTest {
     }
   }
 
+  /** s3proxy 2.6.0 refuses the multi-object delete Lance sends to drop a branch, which makes a real store failure. */
+  @Test
+  void aStoreFailureMidStatementIsASqlExceptionAndLosesNothing() throws Exception {
+    String url = s3.url("refused");
+    try (Connection c = DriverManager.getConnection(url + "&create=true&schema=" + Fixture.resource("graph.pg"));
+        Statement s = c.createStatement()) {
+      s.executeUpdate("LOAD DATA FROM '" + Fixture.resource("graph.jsonl") + "' MODE OVERWRITE");
+      s.executeUpdate("CREATE BRANCH doomed");
+      SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("DROP BRANCH doomed"));
+      assertEquals("58030", e.getSQLState(), e.getMessage());
+      assertEquals(4, Fixture.count(c, "Person"));
+      assertEquals(1, s.executeUpdate("INSERT INTO Person (name, age) VALUES ('Zed', 50)"), "writes go on");
+    }
+    try (Connection c = DriverManager.getConnection(url)) {
+      assertEquals(5, Fixture.count(c, "Person"));
+    }
+  }
+
   @Test
   void wrongCredentialsAreAConnectionErrorNamingTheLocation() {
     String url = "jdbc:omnigraph:" + s3.location("social") + "?storage.aws_endpoint=" + s3.endpoint()

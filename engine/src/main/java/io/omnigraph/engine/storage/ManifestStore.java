@@ -349,6 +349,11 @@ public final class ManifestStore {
   public void deleteBranch(String name) {
     try (Dataset base = open(null, null)) {
       base.branches().delete(name);
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (Exception e) {
+      // Lance raises I/O failures as undeclared IOExceptions.
+      throw OmniGraphException.storage("cannot delete manifest branch " + name + ": " + e.getMessage(), e);
     }
   }
 
