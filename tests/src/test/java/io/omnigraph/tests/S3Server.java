@@ -14,9 +14,9 @@ import org.jclouds.blobstore.BlobStoreContext;
  * SigV4 authentication on, so that every request the engine and Lance make is signed and checked.
  * Its objects live in a directory the test owns.
  *
- * <p>s3proxy 2.6.0 ignores {@code If-None-Match} and {@code If-Match} on PUT (see
- * {@link ObjectStoreConditionalWriteTest}): what is proven on it is everything but the
- * compare-and-swap between processes.
+ * <p>s3proxy 2.6.0 ignores {@code If-None-Match} and {@code If-Match} on PUT (the engine's
+ * S3ObjectStoreTest pins this), so what is proven on it is everything but the compare-and-swap
+ * between processes, which {@link MotoServer} serves for.
  */
 final class S3Server implements AutoCloseable {
   static final String ACCESS_KEY = "omnigraph-test";
