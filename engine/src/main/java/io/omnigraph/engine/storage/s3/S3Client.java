@@ -62,7 +62,8 @@ final class S3Client {
     }
     String token = options.get("aws_session_token", "AWS_SESSION_TOKEN").orElse(null);
     this.signer = new SigV4(new S3Credentials(key, secret, token), region);
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1: the JDK's default would offer an HTTP/2 upgrade on plain http, which S3 servers do not speak.
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   Response get(String key) {

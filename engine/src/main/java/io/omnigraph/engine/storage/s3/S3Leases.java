@@ -66,7 +66,10 @@ final class S3Leases implements AutoCloseable {
   private StoreLock held(String key, byte[] body, String etag) {
     Lease l = new Lease(key, body, etag);
     long period = Math.max(1, lease.toMillis() / 3);
-    l.renewal = renewer().scheduleAtFixedRate(l::renew, period, period, TimeUnit.MILLISECONDS);
+    // Under the lease's monitor, so that no renewal runs before it knows its own schedule.
+    synchronized (l) {
+      l.renewal = renewer().scheduleAtFixedRate(l::renew, period, period, TimeUnit.MILLISECONDS);
+    }
     return l;
   }
 
@@ -115,7 +118,7 @@ final class S3Leases implements AutoCloseable {
   private final class Lease implements StoreLock {
     private final String key;
     private final byte[] body;
-    // Guarded by this: the version of the lease object this holder last wrote.
+    // All guarded by this. etag: the version of the lease object this holder last wrote.
     private String etag;
     private boolean closed;
     private ScheduledFuture<?> renewal;
