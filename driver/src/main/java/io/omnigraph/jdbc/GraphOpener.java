@@ -48,6 +48,11 @@ final class GraphOpener {
       String nativeLibrary = NativeLibrary.missingPath(e);
       if (nativeLibrary != null) throw NativeLibrary.missing(nativeLibrary, e);
       throw SqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot open the graph at " + s.location() + ": " + e, e);
+    } catch (SQLException e) {
+      throw e;
+    } catch (Exception e) {
+      // Lance throws its I/O failures (an object store's refusals among them) as undeclared IOExceptions.
+      throw SqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot open the graph at " + s.location() + ": " + e, e);
     }
   }
 

@@ -335,7 +335,7 @@ public final class ManifestStore {
     // Lance resolves the version inside the lineage of the handle it is called on.
     try (Dataset source = open(fromBranch, null)) {
       Ref ref = isMain(fromBranch) ? Ref.ofMain(fromVersion) : Ref.ofBranch(fromBranch, fromVersion);
-      try (Dataset created = source.createBranch(name, ref, tables.lanceOptions())) {
+      try (Dataset created = tables.createBranch(source, name, ref)) {
         created.version();
       }
     } catch (OmniGraphException e) {

@@ -21,8 +21,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.lance.CommitBuilder;
 import org.lance.Dataset;
 import org.lance.Fragment;
-import org.lance.ReadOptions;
 import org.lance.FragmentMetadata;
+import org.lance.ReadOptions;
 import org.lance.Ref;
 import org.lance.Session;
 import org.lance.Transaction;
@@ -90,6 +90,11 @@ public final class TableStore implements AutoCloseable {
     return stageParams;
   }
 
+  /** A Lance branch of {@code source}'s dataset; Lance refuses an empty options map, and a local graph has none. */
+  Dataset createBranch(Dataset source, String name, Ref ref) {
+    return storage.lance().isEmpty() ? source.createBranch(name, ref) : source.createBranch(name, ref, storage.lance());
+  }
+
   /** Opens the newest version of the dataset at {@code uri} with this graph's session and storage options. */
   Dataset openDataset(String uri) {
     return Dataset.open().allocator(allocator).session(session).uri(uri)
@@ -136,7 +141,7 @@ public final class TableStore implements AutoCloseable {
           : Ref.ofBranch(from.lanceBranch(), from.version());
       // Lance resolves the version inside the lineage of the handle it is called on.
       try (Dataset source = from.lanceBranch() == null ? null : openLatest(from.uri(), from.lanceBranch());
-          Dataset fork = (source == null ? base : source).createBranch(newBranch, ref, storage.lance())) {
+          Dataset fork = createBranch(source == null ? base : source, newBranch, ref)) {
         fork.version();
       }
     } catch (OmniGraphException e) {

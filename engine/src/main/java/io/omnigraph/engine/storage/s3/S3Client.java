@@ -51,9 +51,9 @@ final class S3Client {
       throw OmniGraphException.badInput("the object store endpoint " + endpointText
           + " is plain http: set storage.allow_http=true to allow it");
     }
-    // Lance's default too: path-style requests unless told otherwise, except on AWS itself.
+    // Path-style requests unless told otherwise, as Lance makes its own.
     this.virtualHosted = Boolean.parseBoolean(options.get("aws_virtual_hosted_style_request",
-        "AWS_VIRTUAL_HOSTED_STYLE_REQUEST").orElse(String.valueOf(endpointOption.isEmpty())));
+        "AWS_VIRTUAL_HOSTED_STYLE_REQUEST").orElse("false"));
     String key = options.get("aws_access_key_id", "AWS_ACCESS_KEY_ID").orElse(null);
     String secret = options.get("aws_secret_access_key", "AWS_SECRET_ACCESS_KEY").orElse(null);
     if (key == null || secret == null) {
