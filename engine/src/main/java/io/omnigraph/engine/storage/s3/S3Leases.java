@@ -43,28 +43,37 @@ final class S3Leases implements AutoCloseable {
     this.lease = lease;
   }
 
+  /**
+   * The content of one write of a lease. Each write differs (a fresh nonce), so that each has its
+   * own ETag: a renewal then defeats a takeover that read the lease before it, since the taker's
+   * If-Match names the version it saw. With identical content the ETag (an MD5) would not change.
+   */
+  private byte[] body() {
+    return ("{\"holder\":\"" + holder + "\",\"write\":\"" + UUID.randomUUID() + "\",\"lease_millis\":" + lease.toMillis()
+        + "}").getBytes(StandardCharsets.UTF_8);
+  }
+
   Optional<StoreLock> tryLock(String relativePath) {
     String key = location.key(relativePath);
-    byte[] body = ("{\"holder\":\"" + holder + "\",\"lease_millis\":" + lease.toMillis() + "}").getBytes(StandardCharsets.UTF_8);
-    S3Client.Response created = client.put(key, body, Map.of("If-None-Match", "*"));
-    if (created.ok()) return Optional.of(held(key, body, created.etag()));
+    S3Client.Response created = client.put(key, body(), Map.of("If-None-Match", "*"));
+    if (created.ok()) return Optional.of(held(key, created.etag()));
     if (!conditionFailed(created)) throw failed("lock", relativePath, created);
 
     S3Client.Response current = client.get(key);
     if (current.status() == 404) return Optional.empty(); // released meanwhile: the caller polls again
     if (!current.ok()) throw failed("read lock", relativePath, current);
     if (!expired(current)) return Optional.empty();
-    S3Client.Response taken = client.put(key, body, Map.of("If-Match", current.etag()));
+    S3Client.Response taken = client.put(key, body(), Map.of("If-Match", current.etag()));
     if (taken.ok()) {
       LOG.info("took over the expired lock {} of {}", relativePath, location.root());
-      return Optional.of(held(key, body, taken.etag()));
+      return Optional.of(held(key, taken.etag()));
     }
     if (conditionFailed(taken) || taken.status() == 404) return Optional.empty();
     throw failed("take over lock", relativePath, taken);
   }
 
-  private StoreLock held(String key, byte[] body, String etag) {
-    Lease l = new Lease(key, body, etag);
+  private StoreLock held(String key, String etag) {
+    Lease l = new Lease(key, etag);
     long period = Math.max(1, lease.toMillis() / 3);
     // Under the lease's monitor, so that no renewal runs before it knows its own schedule.
     synchronized (l) {
@@ -117,22 +126,20 @@ final class S3Leases implements AutoCloseable {
 
   private final class Lease implements StoreLock {
     private final String key;
-    private final byte[] body;
     // All guarded by this. etag: the version of the lease object this holder last wrote.
     private String etag;
     private boolean closed;
     private ScheduledFuture<?> renewal;
 
-    Lease(String key, byte[] body, String etag) {
+    Lease(String key, String etag) {
       this.key = key;
-      this.body = body;
       this.etag = etag;
     }
 
     private synchronized void renew() {
       if (closed) return;
       try {
-        S3Client.Response r = client.put(key, body, Map.of("If-Match", etag));
+        S3Client.Response r = client.put(key, body(), Map.of("If-Match", etag));
         if (r.ok()) {
           etag = r.etag();
         } else if (conditionFailed(r) || r.status() == 404) {
