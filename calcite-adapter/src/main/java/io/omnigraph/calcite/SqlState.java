@@ -21,6 +21,7 @@ public enum SqlState {
   CONNECTION_UNABLE_TO_CONNECT("08001", "cannot open the graph"),
   CONNECTION_DOES_NOT_EXIST("08003", "the connection is closed"),
   CONNECTION_REJECTED("08004", "the graph refused the connection settings"),
+  CONNECTION_FAILURE("08006", "the graph's object store cannot be reached"),
   FEATURE_NOT_SUPPORTED("0A000", "not supported"),
   CARDINALITY_VIOLATION("21000", "a scalar subquery returned more than one row"),
   DATA_EXCEPTION("22000", "data exception"),

@@ -37,7 +37,7 @@ final class BranchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      try (Connection c = Graphs.open(location.value, Graphs.properties("readOnly", "true"), System.err)) {
+      try (Connection c = Graphs.open(location, Graphs.properties("readOnly", "true"), System.err)) {
         new StatementRunner(c, format, spec.commandLine().getOut()).run(0, "SHOW BRANCHES");
       }
       return 0;
@@ -64,7 +64,7 @@ final class BranchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      control(location.value, Graphs.properties("actor", actor),
+      control(location, Graphs.properties("actor", actor),
           "CREATE BRANCH " + Graphs.quoted(name) + " FROM " + Graphs.quoted(from));
       spec.commandLine().getOut().println("created branch " + name + " from " + from);
       return 0;
@@ -87,13 +87,13 @@ final class BranchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      control(location.value, Graphs.properties("actor", actor), "DROP BRANCH " + Graphs.quoted(name));
+      control(location, Graphs.properties("actor", actor), "DROP BRANCH " + Graphs.quoted(name));
       spec.commandLine().getOut().println("dropped branch " + name);
       return 0;
     }
   }
 
-  private static void control(String location, Properties properties, String sql) throws Exception {
+  private static void control(GraphLocation location, Properties properties, String sql) throws Exception {
     try (Connection c = Graphs.open(location, properties, System.err);
         java.sql.Statement s = c.createStatement()) {
       s.execute(sql);

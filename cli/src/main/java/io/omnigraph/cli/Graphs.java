@@ -27,8 +27,8 @@ final class Graphs {
   }
 
   /** Opens {@code location}; the connection's warnings (a differing schema, say) go to {@code err}. */
-  static Connection open(String location, Properties properties, PrintStream err) throws SQLException {
-    Connection c = DriverManager.getConnection(PREFIX + location, properties);
+  static Connection open(GraphLocation location, Properties properties, PrintStream err) throws SQLException {
+    Connection c = DriverManager.getConnection(PREFIX + location.value, location.with(properties));
     for (SQLWarning w = c.getWarnings(); w != null; w = w.getNextWarning()) {
       err.println("omnigraph: warning: " + w.getMessage());
     }
@@ -37,11 +37,12 @@ final class Graphs {
   }
 
   /** The URL naming {@code location} with {@code properties} in its query (for the interactive shell). */
-  static String url(String location, Properties properties) {
-    StringBuilder url = new StringBuilder(PREFIX).append(location);
+  static String url(GraphLocation location, Properties properties) {
+    StringBuilder url = new StringBuilder(PREFIX).append(location.value);
     char sep = '?';
     Map<String, String> sorted = new TreeMap<>();
-    for (String key : properties.stringPropertyNames()) sorted.put(key, properties.getProperty(key));
+    Properties all = location.with(properties);
+    for (String key : all.stringPropertyNames()) sorted.put(key, all.getProperty(key));
     for (Map.Entry<String, String> e : sorted.entrySet()) {
       url.append(sep).append(e.getKey()).append('=').append(encode(e.getValue()));
       sep = '&';

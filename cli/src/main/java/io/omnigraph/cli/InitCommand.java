@@ -26,7 +26,7 @@ final class InitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String schemaPath = schema.toAbsolutePath().toString();
-    try (Connection c = Graphs.open(location.value,
+    try (Connection c = Graphs.open(location,
         Graphs.properties("create", "true", "schema", schemaPath), System.err)) {
       spec.commandLine().getOut().println("graph ready at " + location.value + " (schema " + schema + ")");
     }

@@ -43,7 +43,7 @@ final class LoadCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String sql = "LOAD DATA FROM " + Graphs.quoted(data.toAbsolutePath().toString())
         + " MODE " + mode.name().toUpperCase(Locale.ROOT);
-    try (Connection c = Graphs.open(location.value, Graphs.properties("branch", branch, "actor", actor), System.err);
+    try (Connection c = Graphs.open(location, Graphs.properties("branch", branch, "actor", actor), System.err);
         Statement s = c.createStatement()) {
       long loaded = s.executeLargeUpdate(sql);
       PrintWriter out = spec.commandLine().getOut();

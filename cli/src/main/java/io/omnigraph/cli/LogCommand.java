@@ -29,7 +29,7 @@ final class LogCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Connection c = Graphs.open(location.value, Graphs.properties("branch", branch, "readOnly", "true"), System.err)) {
+    try (Connection c = Graphs.open(location, Graphs.properties("branch", branch, "readOnly", "true"), System.err)) {
       new StatementRunner(c, format, spec.commandLine().getOut()).run(0, QUERY);
     }
     return 0;

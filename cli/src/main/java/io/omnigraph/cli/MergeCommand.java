@@ -39,7 +39,7 @@ final class MergeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String sql = "MERGE BRANCH " + Graphs.quoted(source) + " INTO " + Graphs.quoted(target) + (dryRun ? " DRY RUN" : "");
-    try (Connection c = Graphs.open(location.value, Graphs.properties("actor", actor), System.err)) {
+    try (Connection c = Graphs.open(location, Graphs.properties("actor", actor), System.err)) {
       new StatementRunner(c, format, spec.commandLine().getOut()).run(0, sql);
     }
     return 0;

@@ -47,12 +47,12 @@ final class SqlCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Properties properties = Graphs.properties("branch", branch, "snapshot", snapshot, "actor", actor);
     if (file == null) {
-      OmniGraphShell.main(new String[] {"-n", "omnigraph", "-p", "", "-u", Graphs.url(location.value, properties)});
+      OmniGraphShell.main(new String[] {"-n", "omnigraph", "-p", "", "-u", Graphs.url(location, properties)});
       return 0;
     }
     String script = read(file);
     PrintWriter out = spec.commandLine().getOut();
-    try (Connection c = Graphs.open(location.value, properties, System.err)) {
+    try (Connection c = Graphs.open(location, properties, System.err)) {
       StatementRunner runner = new StatementRunner(c, format, out);
       for (ScriptStatements.Statement s : ScriptStatements.split(script)) runner.run(s.line(), s.sql());
     }

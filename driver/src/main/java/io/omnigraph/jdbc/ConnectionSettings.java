@@ -1,7 +1,10 @@
 package io.omnigraph.jdbc;
 
 import java.sql.SQLException;
+import io.omnigraph.calcite.SqlState;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 import java.util.Set;
 
@@ -12,6 +15,7 @@ import java.util.Set;
  * @param snapshot a commit id to pin reads to, or null
  * @param actor recorded on commits, or null
  * @param schema the {@code .pg} file for {@code create=true}, or null
+ * @param storage object-store options: every {@code storage.<key>} property, prefix removed
  * @param ignoredProperties property names the driver does not know, reported as warnings
  */
 record ConnectionSettings(
@@ -22,7 +26,11 @@ record ConnectionSettings(
     boolean create,
     String schema,
     boolean readOnly,
+    Map<String, String> storage,
     List<String> ignoredProperties) {
+
+  /** Properties named {@code storage.<key>} are object-store options, handed to the engine (and Lance) as {@code <key>}. */
+  static final String STORAGE_PREFIX = "storage.";
 
   /** Credentials that tools send to every driver; a local graph has no use for them. */
   private static final Set<String> SILENTLY_IGNORED = Set.of("user", "password");
@@ -30,7 +38,7 @@ record ConnectionSettings(
   static ConnectionSettings from(ConnectionUrl url) throws SQLException {
     Properties p = url.properties();
     List<String> ignored = p.stringPropertyNames().stream()
-        .filter(k -> OmniGraphProperty.forName(k).isEmpty() && !SILENTLY_IGNORED.contains(k))
+        .filter(k -> OmniGraphProperty.forName(k).isEmpty() && !SILENTLY_IGNORED.contains(k) && !k.startsWith(STORAGE_PREFIX))
         .sorted()
         .toList();
     return new ConnectionSettings(
@@ -41,7 +49,27 @@ record ConnectionSettings(
         OmniGraphProperty.CREATE.getBoolean(p),
         OmniGraphProperty.SCHEMA.get(p),
         OmniGraphProperty.READ_ONLY.getBoolean(p),
+        storageOptions(p),
         ignored);
+  }
+
+  private static Map<String, String> storageOptions(Properties p) throws SQLException {
+    Map<String, String> out = new TreeMap<>();
+    for (String k : p.stringPropertyNames()) {
+      if (!k.startsWith(STORAGE_PREFIX)) continue;
+      String key = k.substring(STORAGE_PREFIX.length()).trim();
+      if (key.isEmpty()) {
+        throw SqlState.CONNECTION_REJECTED.exception("connection property " + k + " names no storage option: use storage.<key>=<value>");
+      }
+      out.put(key, p.getProperty(k));
+    }
+    return Map.copyOf(out);
+  }
+
+  /** Settings print without storage option values, which hold credentials. */
+  @Override
+  public String toString() {
+    return "ConnectionSettings[" + location + ", branch=" + branch + ", storage=" + storage.keySet() + "]";
   }
 
   /** True when the connection must refuse every write. */

@@ -4,6 +4,7 @@ import io.omnigraph.calcite.SqlState;
 import io.omnigraph.engine.Graph;
 import io.omnigraph.engine.error.ErrorKind;
 import io.omnigraph.engine.error.OmniGraphException;
+import io.omnigraph.engine.storage.StorageOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,15 +16,21 @@ final class GraphOpener {
 
   static Graph open(ConnectionSettings s) throws SQLException {
     ArrowAccess.requireOpen();
+    StorageOptions storage;
     try {
-      if (!Graph.exists(s.location())) {
+      storage = new StorageOptions(s.storage());
+    } catch (IllegalArgumentException e) {
+      throw SqlState.CONNECTION_REJECTED.exception(e.getMessage(), e);
+    }
+    try {
+      if (!Graph.exists(s.location(), storage)) {
         if (!s.create()) {
           throw SqlState.CONNECTION_UNABLE_TO_CONNECT.exception("no graph at " + s.location()
               + "; to create one, connect with create=true&schema=<file.pg>");
         }
         Graph created;
         try {
-          created = Graph.init(s.location(), schemaSource(s));
+          created = Graph.init(s.location(), schemaSource(s), storage);
         } catch (OmniGraphException e) {
           // A schema that does not compile is bad input in a file the user named: say which.
           if (e.kind() != ErrorKind.BAD_INPUT) throw e;
@@ -33,13 +40,18 @@ final class GraphOpener {
         if (!s.readOnly()) return created;
         created.close();
       }
-      return Graph.open(s.location(), s.readOnly());
+      return Graph.open(s.location(), s.readOnly(), storage);
     } catch (OmniGraphException e) {
       throw SqlErrors.translateAtConnect(e);
     } catch (RuntimeException | LinkageError e) {
       if (ArrowAccess.isMissingFlag(e)) throw ArrowAccess.missingFlag(e);
       String nativeLibrary = NativeLibrary.missingPath(e);
       if (nativeLibrary != null) throw NativeLibrary.missing(nativeLibrary, e);
+      throw SqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot open the graph at " + s.location() + ": " + e, e);
+    } catch (SQLException e) {
+      throw e;
+    } catch (Exception e) {
+      // Lance throws its I/O failures (an object store's refusals among them) as undeclared IOExceptions.
       throw SqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot open the graph at " + s.location() + ": " + e, e);
     }
   }

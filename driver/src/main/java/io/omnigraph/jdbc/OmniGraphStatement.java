@@ -99,6 +99,10 @@ class OmniGraphStatement implements Statement {
       // Whatever a stopped execution failed with, its caller asked it to stop: say so.
       cancel.check();
       throw e;
+    } catch (Exception e) {
+      // Lance throws its I/O failures (an object store's refusals among them) as undeclared IOExceptions.
+      cancel.check();
+      throw SqlErrors.from(e);
     } finally {
       if (!handedToResult) {
         cancel.finish();

@@ -36,6 +36,7 @@ public final class SqlErrors {
       case NOT_FOUND, BAD_INPUT, READ_ONLY -> SqlState.CONNECTION_REJECTED;
       case UNSUPPORTED -> SqlState.FEATURE_NOT_SUPPORTED;
       case STORAGE -> SqlState.IO_ERROR;
+      case STORE_UNREACHABLE -> SqlState.CONNECTION_UNABLE_TO_CONNECT;
       default -> SqlState.CONNECTION_UNABLE_TO_CONNECT;
     };
     return state.exception(e.getMessage(), e);
@@ -131,6 +132,7 @@ public final class SqlErrors {
       case RECOVERY_REQUIRED -> SqlState.RECOVERY_REQUIRED;
       case READ_ONLY -> SqlState.READ_ONLY_SQL_TRANSACTION;
       case STORAGE -> SqlState.IO_ERROR;
+      case STORE_UNREACHABLE -> SqlState.CONNECTION_FAILURE;
       case UNSUPPORTED -> SqlState.FEATURE_NOT_SUPPORTED;
     };
   }

@@ -22,24 +22,23 @@ import io.omnigraph.engine.commit.ManifestIds;
 import io.omnigraph.engine.commit.ManifestState;
 import io.omnigraph.engine.commit.Snapshot;
 import io.omnigraph.engine.commit.TableEntry;
-import io.omnigraph.engine.error.ErrorKind;
 import io.omnigraph.engine.error.OmniGraphException;
 import io.omnigraph.engine.recovery.RecoverySweep;
 import io.omnigraph.engine.schema.Catalog;
 import io.omnigraph.engine.schema.EntityType;
 import io.omnigraph.engine.schema.SchemaCompiler;
 import io.omnigraph.engine.schema.TypeKind;
-import io.omnigraph.engine.storage.LocalObjectStore;
 import io.omnigraph.engine.storage.ManifestRow;
 import io.omnigraph.engine.storage.ManifestStore;
 import io.omnigraph.engine.storage.ObjectStore;
+import io.omnigraph.engine.storage.ObjectStores;
+import io.omnigraph.engine.storage.StorageOptions;
 import io.omnigraph.engine.storage.TableStore;
 import io.omnigraph.engine.write.GraphTransaction;
 import io.omnigraph.engine.write.JsonlLoader;
 import io.omnigraph.engine.write.LoadMode;
 import io.omnigraph.engine.write.LoadResult;
 import java.io.Reader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +68,14 @@ public final class Graph implements AutoCloseable {
 
   /** True when {@code location} holds a graph. */
   public static boolean exists(String location) {
-    return store(location).exists(SCHEMA_FILE);
+    return exists(location, StorageOptions.NONE);
+  }
+
+  /** True when {@code location}, reached with {@code storage} options, holds a graph. */
+  public static boolean exists(String location, StorageOptions storage) {
+    try (ObjectStore store = ObjectStores.forLocation(location, storage)) {
+      return store.exists(SCHEMA_FILE);
+    }
   }
 
   /**
@@ -77,8 +83,19 @@ public final class Graph implements AutoCloseable {
    * with the genesis commit, and the accepted schema files.
    */
   public static Graph init(String location, String schemaSource) {
+    return init(location, schemaSource, StorageOptions.NONE);
+  }
+
+  /** {@link #init(String, String)} on a location reached with {@code storage} options. */
+  public static Graph init(String location, String schemaSource, StorageOptions storage) {
     Catalog catalog = SchemaCompiler.compile(schemaSource);
-    ObjectStore store = store(location);
+    try (ObjectStore store = ObjectStores.forLocation(location, storage)) {
+      initTables(location, catalog, store, storage);
+    }
+    return open(location, false, storage);
+  }
+
+  private static void initTables(String location, Catalog catalog, ObjectStore store, StorageOptions storage) {
     if (store.exists(SCHEMA_FILE) || store.exists(ManifestStore.DIR)) {
       throw OmniGraphException.state("a graph already exists at " + location + " (AlreadyInitialized)");
     }
@@ -86,7 +103,7 @@ public final class Graph implements AutoCloseable {
       throw OmniGraphException.state("another process is initializing a graph at " + location);
     }
     BufferAllocator allocator = new RootAllocator();
-    TableStore tables = new TableStore(allocator);
+    TableStore tables = new TableStore(allocator, storage);
     try {
       List<ManifestRow> rows = new ArrayList<>();
       for (EntityType t : catalog.allTypes()) {
@@ -109,7 +126,6 @@ public final class Graph implements AutoCloseable {
     }
     tables.close();
     allocator.close();
-    return open(location, false);
   }
 
 
@@ -119,13 +135,27 @@ public final class Graph implements AutoCloseable {
    * sidecar, if one cannot be settled.
    */
   public static Graph open(String location, boolean readOnly) {
-    ObjectStore store = store(location);
+    return open(location, readOnly, StorageOptions.NONE);
+  }
+
+  /** {@link #open(String, boolean)} on a location reached with {@code storage} options. */
+  public static Graph open(String location, boolean readOnly, StorageOptions storage) {
+    ObjectStore store = ObjectStores.forLocation(location, storage);
+    try {
+      return open(location, readOnly, storage, store);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static Graph open(String location, boolean readOnly, StorageOptions storage, ObjectStore store) {
     if (!store.exists(SCHEMA_FILE)) {
       throw OmniGraphException.notFound("no graph at " + location + " (missing " + SCHEMA_FILE + ")");
     }
     Catalog catalog = SchemaFiles.read(store);
     BufferAllocator allocator = new RootAllocator();
-    TableStore tables = new TableStore(allocator);
+    TableStore tables = new TableStore(allocator, storage);
     ManifestStore manifest = new ManifestStore(store.uri(ManifestStore.DIR), tables);
     checkInternalVersion(location, manifest, tables, allocator);
     EngineContext ctx = new EngineContext(store, tables, manifest, catalog, readOnly);
@@ -158,14 +188,6 @@ public final class Graph implements AutoCloseable {
       throw OmniGraphException.state("graph at " + location + " has internal schema version " + found + "; this engine reads "
           + expected + (found < expected ? ": rebuild it via export/import" : ": upgrade omnigraph first"));
     }
-  }
-
-  private static ObjectStore store(String location) {
-    String path = location.startsWith("file:") ? java.net.URI.create(location).getPath() : location;
-    if (path.contains("://")) {
-      throw new OmniGraphException(ErrorKind.UNSUPPORTED, "object-store graphs are not supported yet: " + location);
-    }
-    return new LocalObjectStore(Path.of(path));
   }
 
   public String location() {
@@ -336,5 +358,6 @@ public final class Graph implements AutoCloseable {
     ctx.recovery().close();
     ctx.tables().close();
     allocator.close();
+    ctx.store().close();
   }
 }

@@ -20,6 +20,8 @@ public enum ErrorKind {
   READ_ONLY,
   /** The storage substrate failed. */
   STORAGE,
+  /** The graph's object store cannot be reached, or refuses the credentials; nothing was changed. */
+  STORE_UNREACHABLE,
   /** A feature the engine does not offer. */
   UNSUPPORTED
 }

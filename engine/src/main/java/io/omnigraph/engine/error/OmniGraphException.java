@@ -36,4 +36,8 @@ public class OmniGraphException extends RuntimeException {
   public static OmniGraphException storage(String message, Throwable cause) {
     return new OmniGraphException(ErrorKind.STORAGE, message, cause);
   }
+
+  public static OmniGraphException unreachable(String message, Throwable cause) {
+    return new OmniGraphException(ErrorKind.STORE_UNREACHABLE, message, cause);
+  }
 }

@@ -21,7 +21,7 @@ public final class RecoveryAudit {
   private final RecoveryAuditStore store;
 
   public RecoveryAudit(EngineContext ctx) {
-    this.store = new RecoveryAuditStore(ctx.store(), ctx.tables().allocator());
+    this.store = new RecoveryAuditStore(ctx.store(), ctx.tables());
   }
 
   /** Every recorded recovery, oldest first; empty if the graph never needed one. */

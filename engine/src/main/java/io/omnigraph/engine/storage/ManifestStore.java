@@ -62,7 +62,6 @@ public final class ManifestStore {
       utf8("table_branch", true),
       u64("row_count")),
       Map.of("omnigraph:internal_schema_version", SCHEMA_VERSION));
-  private static final WriteParams STAGE_PARAMS = new WriteParams.Builder().withEnableStableRowIds(true).build();
   private static final List<String> COLUMNS = SCHEMA.getFields().stream().map(Field::getName).toList();
 
   private final String uri;
@@ -126,6 +125,7 @@ public final class ManifestStore {
     try (VectorSchemaRoot root = toRoot(rows);
         ArrowReader reader = ArrowStreams.readerOf(root, allocator);
         Dataset ds = Dataset.write().allocator(allocator).session(session).reader(reader).uri(uri)
+            .storageOptions(tables.lanceOptions())
             .mode(WriteParams.WriteMode.CREATE).enableStableRowIds(true).execute()) {
       return ds.version();
     } catch (OmniGraphException e) {
@@ -240,7 +240,7 @@ public final class ManifestStore {
       }
       List<FragmentMetadata> fresh;
       try (VectorSchemaRoot root = toRoot(ordered)) {
-        fresh = Fragment.create(writeUri(branch), allocator, root, STAGE_PARAMS);
+        fresh = Fragment.create(writeUri(branch), allocator, root, tables.stageParams());
       }
       Dataset after;
       try (Transaction tx = new Transaction.Builder().readVersion(expectedVersion).operation(Update.builder()
@@ -335,12 +335,13 @@ public final class ManifestStore {
     // Lance resolves the version inside the lineage of the handle it is called on.
     try (Dataset source = open(fromBranch, null)) {
       Ref ref = isMain(fromBranch) ? Ref.ofMain(fromVersion) : Ref.ofBranch(fromBranch, fromVersion);
-      try (Dataset created = source.createBranch(name, ref)) {
+      try (Dataset created = tables.createBranch(source, name, ref)) {
         created.version();
       }
     } catch (OmniGraphException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Lance raises I/O failures as undeclared IOExceptions.
       throw OmniGraphException.storage("cannot create manifest branch " + name + ": " + e.getMessage(), e);
     }
   }
@@ -348,6 +349,11 @@ public final class ManifestStore {
   public void deleteBranch(String name) {
     try (Dataset base = open(null, null)) {
       base.branches().delete(name);
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (Exception e) {
+      // Lance raises I/O failures as undeclared IOExceptions.
+      throw OmniGraphException.storage("cannot delete manifest branch " + name + ": " + e.getMessage(), e);
     }
   }
 
@@ -416,7 +422,7 @@ public final class ManifestStore {
 
   private Dataset openOnce(String branch, Long version) {
     try {
-      Dataset base = Dataset.open().allocator(allocator).session(session).uri(uri).build();
+      Dataset base = tables.openDataset(uri);
       if (isMain(branch) && version == null) return base;
       try (base) {
         if (isMain(branch)) return base.checkoutVersion(version);

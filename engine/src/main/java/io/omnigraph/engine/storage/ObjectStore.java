@@ -5,10 +5,10 @@ import java.util.Optional;
 
 /**
  * The small files a graph keeps beside its Lance datasets (schema files, recovery sidecars),
- * addressed by paths relative to the graph root. A local directory today; an object-store prefix
- * implements the same contract.
+ * addressed by paths relative to the graph root: a local directory ({@link LocalObjectStore}) or an
+ * S3-compatible bucket prefix ({@code storage.s3.S3ObjectStore}).
  */
-public interface ObjectStore {
+public interface ObjectStore extends AutoCloseable {
   /** The graph root as a Lance-compatible URI (a local path or {@code s3://...}). */
   String root();
 
@@ -33,7 +33,12 @@ public interface ObjectStore {
   /**
    * Takes the exclusive lock named by {@code relativePath} if no live holder has it, in this process
    * or any other; empty when it is held. Never waits. A local store uses an OS file lock, which the
-   * kernel drops when its process dies; an object store would use a lease its holder renews.
+   * kernel drops when its process dies; an object store uses a lease its holder renews, which
+   * another process may take over only after it expired.
    */
   Optional<StoreLock> tryLock(String relativePath);
+
+  /** Stops whatever the store runs in the background (lease renewal); locks still held are abandoned. */
+  @Override
+  default void close() {}
 }

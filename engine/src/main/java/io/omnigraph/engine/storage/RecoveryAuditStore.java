@@ -42,18 +42,21 @@ public final class RecoveryAuditStore {
       String sidecarWriterKind, String perTableOutcomesJson, long createdAtMicros) {}
 
   private final ObjectStore store;
+  private final TableStore tables;
   private final BufferAllocator allocator;
 
-  public RecoveryAuditStore(ObjectStore store, BufferAllocator allocator) {
+  /** The audit dataset lives under the graph root of {@code store}; Lance reaches it with the options of {@code tables}. */
+  public RecoveryAuditStore(ObjectStore store, TableStore tables) {
     this.store = store;
-    this.allocator = allocator;
+    this.tables = tables;
+    this.allocator = tables.allocator();
   }
 
   /** Every recorded recovery, oldest first; empty when no recovery ever ran. */
   public List<Row> read() {
     if (!store.exists(DIR)) return List.of();
     List<Row> out = new ArrayList<>();
-    try (Dataset ds = Dataset.open().allocator(allocator).uri(store.uri(DIR)).build();
+    try (Dataset ds = tables.openDataset(store.uri(DIR));
         LanceScanner scanner = ds.newScan(new ScanOptions.Builder().columns(COLUMNS).batchSize(1024).build());
         ArrowReader reader = scanner.scanBatches()) {
       while (reader.loadNextBatch()) {
@@ -102,6 +105,7 @@ public final class RecoveryAuditStore {
       root.setRowCount(1);
       try (ArrowReader reader = ArrowStreams.readerOf(root, allocator);
           Dataset ds = Dataset.write().allocator(allocator).reader(reader).uri(store.uri(DIR)).mode(mode)
+              .storageOptions(tables.lanceOptions())
               .enableStableRowIds(true).execute()) {
         ds.version();
       } catch (java.io.IOException e) {

@@ -28,7 +28,6 @@ import org.lance.operation.Overwrite;
  * versions keep their own schema and rows, so a soft property drop stays readable by time travel.
  */
 public final class TableRewrites {
-  private static final WriteParams STAGE_PARAMS = new WriteParams.Builder().withEnableStableRowIds(true).build();
 
   private final TableStore tables;
 
@@ -75,7 +74,7 @@ public final class TableRewrites {
       // The exported stream owns the reader from here on and closes it when Lance is done.
       Data.exportArrayStream(allocator, new Remapped(allocator, scanner.scanBatches(), target, sources), stream);
       List<FragmentMetadata> fragments = Fragment.write().datasetUri(ref.uri()).allocator(allocator).data(stream)
-          .writeParams(STAGE_PARAMS).execute();
+          .writeParams(tables.stageParams()).execute();
       return new StagedRewrite(ref.uri(), ref.version(), target, fragments, rows);
     } catch (OmniGraphException e) {
       throw e;
@@ -114,7 +113,7 @@ public final class TableRewrites {
    */
   public void drop(String uri) {
     try {
-      Dataset.drop(uri, Map.of());
+      Dataset.drop(uri, tables.lanceOptions());
     } catch (RuntimeException e) {
       throw OmniGraphException.storage("cannot drop table at " + uri + ": " + e.getMessage(), e);
     }

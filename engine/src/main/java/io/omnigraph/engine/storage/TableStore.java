@@ -23,6 +23,7 @@ import org.lance.CommitBuilder;
 import org.lance.Dataset;
 import org.lance.Fragment;
 import org.lance.FragmentMetadata;
+import org.lance.ReadOptions;
 import org.lance.Ref;
 import org.lance.Session;
 import org.lance.Transaction;
@@ -43,19 +44,30 @@ import org.lance.operation.Update;
  * one Lance session, so the native caches of the whole graph stay within its {@link CacheBudget}.
  */
 public final class TableStore implements AutoCloseable {
-  private static final WriteParams STAGE_PARAMS = new WriteParams.Builder().withEnableStableRowIds(true).build();
-
   private final BufferAllocator allocator;
+  private final StorageOptions storage;
+  private final WriteParams stageParams;
   private final Session session;
   private final DatasetCache readCache;
   private final RowLocator locator;
 
   public TableStore(BufferAllocator allocator) {
-    this(allocator, CacheBudget.fromSystemProperties());
+    this(allocator, StorageOptions.NONE);
+  }
+
+  public TableStore(BufferAllocator allocator, StorageOptions storage) {
+    this(allocator, CacheBudget.fromSystemProperties(), storage);
   }
 
   public TableStore(BufferAllocator allocator, CacheBudget budget) {
+    this(allocator, budget, StorageOptions.NONE);
+  }
+
+  /** {@code storage} goes to Lance with every dataset this store (and the stores sharing it) opens or writes. */
+  public TableStore(BufferAllocator allocator, CacheBudget budget, StorageOptions storage) {
     this.allocator = allocator;
+    this.storage = storage;
+    this.stageParams = new WriteParams.Builder().withEnableStableRowIds(true).withStorageOptions(storage.lance()).build();
     this.session = Session.builder().indexCacheSizeBytes(budget.indexCacheBytes())
         .metadataCacheSizeBytes(budget.metadataCacheBytes()).build();
     this.readCache = new DatasetCache(budget.openVersions(), this::openVersion);
@@ -71,10 +83,31 @@ public final class TableStore implements AutoCloseable {
     return session;
   }
 
+  /** The object-store options of this graph handle, for every Lance call that takes a URI. */
+  Map<String, String> lanceOptions() {
+    return storage.lance();
+  }
+
+  /** Parameters of a staged (uncommitted) fragment write: stable row ids, this graph's storage options. */
+  WriteParams stageParams() {
+    return stageParams;
+  }
+
+  /** A Lance branch of {@code source}'s dataset; Lance refuses an empty options map, and a local graph has none. */
+  Dataset createBranch(Dataset source, String name, Ref ref) {
+    return storage.lance().isEmpty() ? source.createBranch(name, ref) : source.createBranch(name, ref, storage.lance());
+  }
+
+  /** Opens the newest version of the dataset at {@code uri} with this graph's session and storage options. */
+  Dataset openDataset(String uri) {
+    return Dataset.open().allocator(allocator).session(session).uri(uri)
+        .readOptions(new ReadOptions.Builder().setSession(session).setStorageOptions(storage.lance()).build()).build();
+  }
+
   /** Creates an empty table dataset (version 1) with stable row ids. */
   public void create(String uri, Schema schema) {
     try (Dataset ds = Dataset.write().allocator(allocator).session(session).schema(schema).uri(uri)
-        .mode(WriteParams.WriteMode.CREATE).enableStableRowIds(true).execute()) {
+        .storageOptions(storage.lance()).mode(WriteParams.WriteMode.CREATE).enableStableRowIds(true).execute()) {
       ds.version();
     } catch (RuntimeException e) {
       throw OmniGraphException.storage("cannot create table at " + uri + ": " + e.getMessage(), e);
@@ -111,12 +144,13 @@ public final class TableStore implements AutoCloseable {
           : Ref.ofBranch(from.lanceBranch(), from.version());
       // Lance resolves the version inside the lineage of the handle it is called on.
       try (Dataset source = from.lanceBranch() == null ? null : openLatest(from.uri(), from.lanceBranch());
-          Dataset fork = (source == null ? base : source).createBranch(newBranch, ref)) {
+          Dataset fork = createBranch(source == null ? base : source, newBranch, ref)) {
         fork.version();
       }
     } catch (OmniGraphException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Lance raises I/O failures as undeclared IOExceptions.
       throw OmniGraphException.storage("cannot fork " + from.uri() + " for branch " + newBranch + ": " + e.getMessage(), e);
     }
   }
@@ -146,7 +180,7 @@ public final class TableStore implements AutoCloseable {
     if (!newRows.isEmpty()) {
       try (VectorSchemaRoot root = VectorSchemaRoot.create(type.arrowSchema(), allocator)) {
         RowCodec.write(type, newRows, root);
-        fresh = Fragment.create(writeUri(ref), allocator, root, STAGE_PARAMS);
+        fresh = Fragment.create(writeUri(ref), allocator, root, stageParams);
       } catch (RuntimeException e) {
         throw OmniGraphException.storage("cannot stage rows for " + type.name() + ": " + e.getMessage(), e);
       }
@@ -369,7 +403,7 @@ public final class TableStore implements AutoCloseable {
   }
 
   private Dataset open(String uri) {
-    return Dataset.open().allocator(allocator).session(session).uri(uri).build();
+    return openDataset(uri);
   }
 
   private String writeUri(TableRef ref) {
