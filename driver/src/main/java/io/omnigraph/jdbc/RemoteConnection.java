@@ -48,6 +48,13 @@ final class RemoteConnection implements InvocationHandler {
         return proxy == args[0];
       case "hashCode":
         return System.identityHashCode(proxy);
+      case "setAutoCommit", "setReadOnly", "setTransactionIsolation", "setSchema", "setCatalog":
+        Object result = call(avatica, method, args);
+        // Avatica's client keeps property changes until its next non-prepared statement, so a
+        // PreparedStatement executed after setAutoCommit(false) would still auto-commit on the
+        // server. Reading a property sends the pending changes now.
+        call(avatica, Connection.class.getMethod("getAutoCommit"), null);
+        return result;
       default:
         return call(avatica, method, args);
     }

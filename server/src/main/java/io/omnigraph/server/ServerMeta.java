@@ -62,7 +62,7 @@ final class ServerMeta extends JdbcMeta {
     try {
       super.openConnection(ch, accepted);
     } catch (RuntimeException e) {
-      if (getConnectionCache().getIfPresent(ch.id) == null) owners.remove(ch.id);
+      if (!getConnectionCache().asMap().containsKey(ch.id)) owners.remove(ch.id);
       throw e;
     }
   }
@@ -209,7 +209,8 @@ final class ServerMeta extends JdbcMeta {
   void sweep() {
     getConnectionCache().cleanUp();
     getStatementCache().cleanUp();
-    owners.keySet().removeIf(id -> getConnectionCache().getIfPresent(id) == null);
+    // asMap().containsKey, unlike getIfPresent, does not count as an access that would keep the connection alive.
+    owners.keySet().removeIf(id -> !getConnectionCache().asMap().containsKey(id));
     statements.values().removeIf(id -> !owners.containsKey(id));
   }
 

@@ -1,7 +1,9 @@
 package io.omnigraph.server;
 
 import java.sql.SQLException;
+import io.omnigraph.calcite.SqlState;
 import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.NoSuchConnectionException;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.ProtobufHandler;
 import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
@@ -31,6 +33,13 @@ final class StatedProtobufHandler extends ProtobufHandler {
 
   private static Exception stated(Exception e) {
     if (e instanceof AvaticaRuntimeException) return e;
+    if (e instanceof NoSuchConnectionException) {
+      // Not Avatica's "missing connection" code: on that code its client silently opens a new
+      // connection and retries, and a transaction the server rolled back would seem to commit.
+      return new AvaticaRuntimeException("the connection is not open on the server: it was closed, or idle longer"
+          + " than the server's idle timeout (its open transaction, if any, was rolled back)", 0,
+          SqlState.CONNECTION_DOES_NOT_EXIST.code(), AvaticaSeverity.ERROR);
+    }
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         return new AvaticaRuntimeException(sql.getMessage(), sql.getErrorCode(), sql.getSQLState(), AvaticaSeverity.ERROR);
