@@ -167,6 +167,48 @@ class ServerTest {
   }
 
   @Test
+  void anotherUserCannotReachSomeoneElsesConnection() throws Exception {
+    try (Connection alice = served.alice()) {
+      alice.setAutoCommit(false);
+      try (Statement s = alice.createStatement()) {
+        s.executeUpdate("INSERT INTO Person (name, age) VALUES ('Private', 70)");
+      }
+      String id = alice.unwrap(org.apache.calcite.avatica.AvaticaConnection.class).id;
+      org.apache.calcite.avatica.remote.Service reader = rawService("reader", ServedGraph.READER_PASSWORD);
+      java.util.Map<String, org.junit.jupiter.api.function.Executable> requests = java.util.Map.of(
+          "commit", () -> reader.apply(new org.apache.calcite.avatica.remote.Service.CommitRequest(id)),
+          "create statement", () -> reader.apply(new org.apache.calcite.avatica.remote.Service.CreateStatementRequest(id)),
+          "close", () -> reader.apply(new org.apache.calcite.avatica.remote.Service.CloseConnectionRequest(id)));
+      for (var request : requests.entrySet()) {
+        Exception e = assertThrows(Exception.class, request.getValue(), request.getKey());
+        assertEquals("08003", stateOf(e), request.getKey() + ": " + e);
+      }
+      try (Statement s = alice.createStatement()) {
+        assertEquals(List.of("Private"), Fixture.strings(alice, "SELECT name FROM Person WHERE name = 'Private'"),
+            "alice's connection and transaction are untouched");
+      }
+      alice.rollback();
+    }
+    try (Connection c = served.embedded()) {
+      assertEquals(List.of(), Fixture.strings(c, "SELECT name FROM Person WHERE name = 'Private'"));
+    }
+  }
+
+  /** Avatica's protocol spoken directly, as any HTTP client could, with {@code user}'s credentials. */
+  static org.apache.calcite.avatica.remote.Service rawService(String user, String password) throws Exception {
+    Properties p = new Properties();
+    p.setProperty("url", served.server.url());
+    p.setProperty("serialization", "PROTOBUF");
+    p.setProperty("authentication", "BASIC");
+    p.setProperty("avatica_user", user);
+    p.setProperty("avatica_password", password);
+    org.apache.calcite.avatica.remote.AvaticaHttpClient http = org.apache.calcite.avatica.remote.AvaticaHttpClientFactoryImpl
+        .getInstance().getClient(new java.net.URL(served.server.url()), new org.apache.calcite.avatica.ConnectionConfigImpl(p), null);
+    return new org.apache.calcite.avatica.remote.RemoteProtobufService(http,
+        new org.apache.calcite.avatica.remote.ProtobufTranslationImpl());
+  }
+
+  @Test
   void remoteMetadataAnswersWhatEmbeddedMetadataDoes() throws Exception {
     try (Connection remote = served.alice(); Connection local = served.embedded()) {
       DatabaseMetaData r = remote.getMetaData();
