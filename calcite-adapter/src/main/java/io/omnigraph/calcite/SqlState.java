@@ -4,6 +4,7 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTransactionRollbackException;
@@ -37,11 +38,13 @@ public enum SqlState {
   ACTIVE_SQL_TRANSACTION("25001", "a transaction with pending changes is open"),
   READ_ONLY_SQL_TRANSACTION("25006", "the connection is read-only"),
   IN_FAILED_SQL_TRANSACTION("25P02", "the transaction failed and must be rolled back"),
+  INVALID_AUTHORIZATION("28000", "user name or password refused"),
   INVALID_SCHEMA_NAME("3F000", "unknown schema"),
   TRANSACTION_ROLLBACK("40000", "the transaction was rolled back"),
   SERIALIZATION_FAILURE("40001", "another writer committed first; retry"),
   MERGE_CONFLICT("40002", "the merge has conflicts"),
   SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION("42000", "statement refused"),
+  INSUFFICIENT_PRIVILEGE("42501", "the user may not do this"),
   SYNTAX_ERROR("42601", "syntax error"),
   UNDEFINED_COLUMN("42S22", "unknown column"),
   UNDEFINED_OBJECT("42704", "unknown object"),
@@ -87,6 +90,7 @@ public enum SqlState {
     String cls = code == null || code.length() < 2 ? "" : code.substring(0, 2);
     return switch (cls) {
       case "08" -> new SQLNonTransientConnectionException(message, code, cause);
+      case "28" -> new SQLInvalidAuthorizationSpecException(message, code, cause);
       case "0A" -> new SQLFeatureNotSupportedException(message, code, cause);
       case "22" -> new SQLDataException(message, code, cause);
       case "23" -> new SQLIntegrityConstraintViolationException(message, code, cause);

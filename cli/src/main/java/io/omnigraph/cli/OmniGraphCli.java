@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "omnigraph", mixinStandardHelpOptions = true, version = "omnigraph 0.1.0",
     description = "Scripts and maintenance for OmniGraph graphs, through the JDBC driver.",
     subcommands = {SqlCommand.class, InitCommand.class, LoadCommand.class, BranchCommand.class,
-        LogCommand.class, MergeCommand.class})
+        LogCommand.class, MergeCommand.class, ServeCommand.class, UsersCommand.class})
 public final class OmniGraphCli implements Runnable {
   /** A statement, graph or file failure. */
   static final int FAILED = 1;

@@ -42,6 +42,8 @@ final class GraphSession implements ViewProvider {
   private String branch;
   private boolean autoCommit = true;
   private boolean readOnlyRequested;
+  /** Why writes are denied to whoever uses this connection (a server's read-only user), or null. */
+  private String writeDenial;
   private OpenTransaction tx;
 
   GraphSession(Graph graph, ConnectionSettings settings) throws SQLException {
@@ -242,7 +244,17 @@ final class GraphSession implements ViewProvider {
   }
 
   synchronized boolean readOnly() {
-    return settings.refusesWrites() || readOnlyRequested;
+    return settings.refusesWrites() || readOnlyRequested || writeDenial != null;
+  }
+
+  /**
+   * Refuses every write and graph change from now on with 42501 (not 25006: the user lacks the
+   * right, the connection is not in a read-only mode it could leave). Cannot be undone.
+   */
+  synchronized void denyWrites(String reason) throws SQLException {
+    requireNoPendingChanges("denying writes");
+    discardTransaction();
+    writeDenial = reason;
   }
 
   /**
@@ -253,6 +265,9 @@ final class GraphSession implements ViewProvider {
    * @return why the request was not honoured, or null when it was
    */
   synchronized String setReadOnly(boolean readOnly) throws SQLException {
+    if (!readOnly && writeDenial != null) {
+      return "setReadOnly(false) was ignored: " + writeDenial;
+    }
     if (!readOnly && settings.refusesWrites()) {
       return "setReadOnly(false) was ignored: the connection was opened " + refusalReason() + " and stays read-only";
     }
@@ -270,7 +285,8 @@ final class GraphSession implements ViewProvider {
     discardTransaction();
   }
 
-  void checkWritable() throws SQLException {
+  synchronized void checkWritable() throws SQLException {
+    if (writeDenial != null) throw SqlState.INSUFFICIENT_PRIVILEGE.exception("cannot write: " + writeDenial);
     if (readOnly()) {
       throw SqlState.READ_ONLY_SQL_TRANSACTION.exception("cannot write: the connection is " + refusalReason());
     }

@@ -296,6 +296,19 @@ public final class OmniGraphConnection implements Connection {
     return session.readOnly();
   }
 
+  /**
+   * Refuses, from now on, every statement that would write or change the graph (DML, LOAD DATA,
+   * CREATE/DROP BRANCH, MERGE BRANCH, APPLY SCHEMA, maintenance) with SQLState 42501 and a message
+   * ending in {@code reason}; reads, USE BRANCH and dry runs go on. Nothing undoes it, not even
+   * {@code setReadOnly(false)}: a server calls it on the connections of its read-only users.
+   *
+   * @throws SQLException 25001 when the connection has uncommitted changes
+   */
+  public void denyWrites(String reason) throws SQLException {
+    checkOpen();
+    session.denyWrites(reason);
+  }
+
   // ---- JDBC 4.3 requests (connection pools) ----
 
   @Override

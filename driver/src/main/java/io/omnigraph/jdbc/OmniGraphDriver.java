@@ -15,7 +15,8 @@ import java.util.logging.Logger;
 /**
  * The OmniGraph JDBC driver: {@code jdbc:omnigraph:<location>[?key=value&...]}, where the location
  * is a filesystem path, relative path or {@code file:} URI, and the keys are the
- * {@link OmniGraphProperty} names. Registered with {@link DriverManager} when loaded, and through
+ * {@link OmniGraphProperty} names; or {@code jdbc:omnigraph:remote:http://host:port} for a graph
+ * served by {@code omnigraph serve} (see {@link RemoteConnector}). Registered with {@link DriverManager} when loaded, and through
  * {@code META-INF/services/java.sql.Driver} for {@link java.util.ServiceLoader}.
  */
 public final class OmniGraphDriver implements Driver {
@@ -32,6 +33,7 @@ public final class OmniGraphDriver implements Driver {
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
     if (!acceptsURL(url)) return null;
+    if (RemoteConnector.accepts(url)) return RemoteConnector.connect(url, info);
     ConnectionSettings settings = ConnectionSettings.from(ConnectionUrl.parse(url, info));
     GraphRegistry.Lease lease = GraphRegistry.SHARED.acquire(settings.location(), settings.readOnly(),
         () -> GraphOpener.open(settings));

@@ -130,7 +130,7 @@ class CliProcessTest {
     Path root = Path.of("").toAbsolutePath().getParent();
     assumeTrue(root != null && Files.isExecutable(root.resolve("bin/omnigraph")), "run from the tests module");
     boolean stale = DemoScriptTest.stale(root, "cli/target/cli.classpath",
-        List.of("engine", "calcite-adapter", "driver", "shell", "cli"));
+        List.of("engine", "calcite-adapter", "driver", "shell", "server", "cli"));
     ProcessBuilder pb = new ProcessBuilder(root.resolve("bin/omnigraph").toString(), "branch", "list", graph.toString(),
         "--format", "csv");
     pb.environment().put("OMNIGRAPH_NO_BUILD", "1");
