@@ -25,6 +25,14 @@ public interface ReadView {
   /** Streams rows of a node or edge type. Unknown types fail with NOT_FOUND. */
   RowCursor scan(String typeName, ScanRequest request);
 
+  /**
+   * True when this view holds changes of {@code typeName} not yet committed, so what it reads of
+   * that type differs from the pinned table version.
+   */
+  default boolean hasPendingRows(String typeName) {
+    return false;
+  }
+
   /** One entity by id, every column, or empty. */
   Optional<Map<String, Object>> get(String typeName, String id);
 

@@ -424,6 +424,12 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   }
 
   @Override
+  public boolean hasPendingRows(String typeName) {
+    PendingTable p = pending.get(type(typeName).name());
+    return p != null && !p.isEmpty();
+  }
+
+  @Override
   public Optional<Map<String, Object>> get(String typeName, String id) {
     PendingTable p = pending.get(type(typeName).name());
     if (p != null) {
