@@ -196,6 +196,17 @@ class GraphTableTest {
   }
 
   @Test
+  void bareReferencesAreNamedAfterTheirProperty() throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM GRAPH_TABLE (graph MATCH"
+        + " (a:Person WHERE a.id = 'p3')-[k:Knows]->(b:Person) COLUMNS (b.id, b.age, k.src AS from_id))")) {
+      assertEquals("id", rs.getMetaData().getColumnLabel(1));
+      assertEquals("age", rs.getMetaData().getColumnLabel(2));
+      assertEquals("from_id", rs.getMetaData().getColumnLabel(3));
+      assertEquals(List.of(List.of("p4", 32, "p3")), Fixture.rows(rs));
+    }
+  }
+
+  @Test
   void sqlKeywordsListGraphTable() throws SQLException {
     assertTrue(c.getMetaData().getSQLKeywords().contains("GRAPH_TABLE"));
   }

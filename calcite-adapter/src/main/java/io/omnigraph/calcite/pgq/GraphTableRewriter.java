@@ -63,12 +63,12 @@ public final class GraphTableRewriter {
     List<String> conditions = new ArrayList<>(plan.residual);
     if (q.where() != null) conditions.add(q.where());
     Set<String> referenced = new LinkedHashSet<>();
-    String columns = quoteAliases(references(q.columns(), q, columnsOf, referenced));
+    String columns = quoteAliases(references(namedColumns(q.columns()), plan, columnsOf, referenced));
     if (Lexer.tokens(columns, 0, columns.length()).stream().anyMatch(t -> t.isSymbol('?'))) {
       throw GraphTableErrors.unsupported("a parameter marker in COLUMNS");
     }
     List<String> where = new ArrayList<>();
-    for (String c : conditions) where.add("(" + references(c, q, columnsOf, referenced) + ")");
+    for (String c : conditions) where.add("(" + references(c, plan, columnsOf, referenced) + ")");
     StringBuilder sql = new StringBuilder("(SELECT ").append(columns).append(" FROM TABLE(\"").append(FUNCTION)
         .append("\"(").append(literal(body)).append(", ").append(literal(plan.describe())).append(")) AS ")
         .append(MATCH_ALIAS);
@@ -89,8 +89,9 @@ public final class GraphTableRewriter {
    * Checks every {@code v.property} of {@code text} against the variable's types, notes {@code v} as
    * referenced, and replaces {@code path_length(p)} by the binding column of path {@code p}.
    */
-  private static String references(String text, GraphTableQuery q, Map<String, List<String>> columnsOf,
+  private static String references(String text, PatternPlan plan, Map<String, List<String>> columnsOf,
       Set<String> referenced) throws SQLException {
+    GraphTableQuery q = plan.query;
     List<Token> t = Lexer.tokens(text, 0, text.length());
     StringBuilder out = new StringBuilder();
     int copied = 0;
@@ -123,26 +124,47 @@ public final class GraphTableRewriter {
       }
       String property = t.get(i + 2).name();
       if (!columnsOf.get(variable).contains(property)) {
+        List<String> types = plan.types.get(variable).stream().map(EntityType::name).toList();
         throw GraphTableErrors.unknownProperty("'" + variable + "." + property + "': " + variable + " ("
-            + names(columnsOfTypes(q, variable)) + ") has no property " + property
-            + (columnsOf.get(variable).size() > 1 ? " common to all its types" : ""));
+            + String.join("|", types) + ") has no property " + property
+            + (types.size() > 1 ? " common to all its types" : ""));
+      }
+      if (property.equals(EntityType.ID)) {
+        // The match already carries every element's identity: no join needed to read it.
+        out.append(text, copied, tok.start()).append(MATCH_ALIAS).append('.')
+            .append(quoted(BindingColumns.idColumn(variable)));
+        copied = t.get(i + 2).end();
+        i += 2;
+        continue;
       }
       referenced.add(variable);
     }
     return out.append(text.substring(copied)).toString();
   }
 
-  private static List<String> columnsOfTypes(GraphTableQuery q, String variable) {
-    List<String> out = new ArrayList<>();
-    for (PathPattern p : q.paths()) {
-      for (ElementPattern.Node n : p.nodes()) if (n.variable().equals(variable)) out.addAll(n.labels());
-      for (ElementPattern.Edge e : p.edges()) if (e.variable().equals(variable)) out.addAll(e.labels());
+  /**
+   * Gives each COLUMNS item written as a bare {@code v.property} the name {@code property}, as the
+   * standard does, before the reference is rewritten (to a binding column, for {@code v.id}).
+   */
+  private static String namedColumns(String columns) throws SQLException {
+    List<Token> t = Lexer.tokens(columns, 0, columns.length());
+    StringBuilder out = new StringBuilder();
+    int itemStart = 0;
+    int depth = 0;
+    for (int i = 0; i < t.size(); i++) {
+      Token tok = t.get(i);
+      if (tok.isSymbol('(')) depth++;
+      if (tok.isSymbol(')')) depth--;
+      if (depth > 0 || !(tok.isSymbol(',') || tok.kind() == Token.Kind.END)) continue;
+      out.append(columns, t.get(itemStart).start(), tok.start());
+      if (i - itemStart == 3 && t.get(itemStart).isIdentifier() && t.get(itemStart + 1).isSymbol('.')
+          && t.get(itemStart + 2).isIdentifier()) {
+        out.append(" AS ").append(quoted(t.get(itemStart + 2).name()));
+      }
+      if (tok.isSymbol(',')) out.append(", ");
+      itemStart = i + 1;
     }
-    return out;
-  }
-
-  private static String names(List<String> labels) {
-    return labels.isEmpty() ? "any type" : String.join("|", new LinkedHashSet<>(labels));
+    return out.toString();
   }
 
   /** {@code x AS name} becomes {@code x AS "name"}, so a column may be named after a reserved word (start, end, value). */
