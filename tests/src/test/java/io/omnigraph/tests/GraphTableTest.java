@@ -175,6 +175,38 @@ class GraphTableTest {
   }
 
   @Test
+  void aConditionOnARepeatedEdgeKeepsOnlyTheEdgesItAccepts() throws SQLException {
+    WalkOracle kept = WalkOracle.of(c, "Knows", "SELECT id, src, dst FROM Knows WHERE dst <> 'p3'");
+    for (String start : List.of("p0", "p9")) {
+      List<String> expected = kept.walkEnds(start, "Knows", "out", 1, 5, WalkOracle.Mode.WALK);
+      assertEquals(sorted(expected), answer("SELECT b FROM GRAPH_TABLE (graph MATCH (a:Person WHERE a.id = '" + start
+          + "')-[k:Knows WHERE k.dst <> 'p3']->{1,5}(b:Person) COLUMNS (b.id AS b))"), "from " + start);
+    }
+  }
+
+  @Test
+  void twoGraphTablesJoinEachOther() throws SQLException {
+    List<String> expected = new ArrayList<>();
+    for (WalkOracle.Hop out : oracle.hops("p0", "Knows", "out")) {
+      for (WalkOracle.Hop in : oracle.hops("p3", "Knows", "in")) if (out.to().equals(in.to())) expected.add(out.to());
+    }
+    assertEquals(List.of("p1", "p2"), sorted(expected), "the fixture's two paths from p0 to p3");
+    assertEquals(sorted(expected), answer("SELECT x.m FROM GRAPH_TABLE (graph MATCH (a:Person WHERE a.id = 'p0')"
+        + "->(m:Person) COLUMNS (m.id AS m)) AS x JOIN GRAPH_TABLE (graph MATCH (d:Person WHERE d.id = 'p3')"
+        + "<-(m:Person) COLUMNS (m.id AS m)) AS y ON x.m = y.m"));
+  }
+
+  @Test
+  void graphTableInsideLiteralsAndCommentsIsLeftAlone() throws SQLException {
+    assertEquals(List.of("GRAPH_TABLE (graph MATCH (a) COLUMNS (a.id))"),
+        answer("SELECT 'GRAPH_TABLE (graph MATCH (a) COLUMNS (a.id))' AS s /* GRAPH_TABLE ( */ FROM Person"
+            + " WHERE id = 'p0' -- GRAPH_TABLE (\n"));
+    assertEquals(List.of("p1|a ) b"), answer("SELECT * FROM GRAPH_TABLE (graph MATCH (a:Person WHERE a.id = 'p0'"
+        + " AND a.name <> 'x)(')-[:Knows]->(b:Person WHERE b.name IN ('p1', '-[]->')) COLUMNS (b.id AS \"quoted)\","
+        + " 'a ) b' AS \"t\"))"));
+  }
+
+  @Test
   void joinsWithOrdinaryTables() throws SQLException {
     List<String> expected = new ArrayList<>();
     for (WalkOracle.Hop h : oracle.hops("p0", "Knows", "out")) {

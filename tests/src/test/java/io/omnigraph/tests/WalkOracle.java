@@ -24,10 +24,19 @@ final class WalkOracle {
   private final List<Edge> edges = new ArrayList<>();
 
   WalkOracle(Connection c, String... edgeTypes) throws SQLException {
-    for (String type : edgeTypes) {
-      for (List<Object> r : Fixture.rows(c, "SELECT id, src, dst FROM " + type)) {
-        edges.add(new Edge((String) r.get(0), type, (String) r.get(1), (String) r.get(2)));
-      }
+    for (String type : edgeTypes) read(c, type, "SELECT id, src, dst FROM " + type);
+  }
+
+  /** An oracle over the edges of one type that {@code sql} (selecting id, src, dst) returns. */
+  static WalkOracle of(Connection c, String type, String sql) throws SQLException {
+    WalkOracle o = new WalkOracle(c);
+    o.read(c, type, sql);
+    return o;
+  }
+
+  private void read(Connection c, String type, String sql) throws SQLException {
+    for (List<Object> r : Fixture.rows(c, sql)) {
+      edges.add(new Edge((String) r.get(0), type, (String) r.get(1), (String) r.get(2)));
     }
   }
 
