@@ -77,6 +77,7 @@ class GraphTableVersionsTest {
       c.setAutoCommit(false);
       s.executeUpdate("INSERT INTO Knows (src, dst) VALUES ('Diana', 'Alice')");
       s.executeUpdate("DELETE FROM Knows WHERE src = 'Alice' AND dst = 'Charlie'");
+      s.executeUpdate("UPDATE Knows SET dst = 'Charlie' WHERE src = 'Bob'");
       List<String> pending = reach(c);
       assertEquals(expected(c), pending);
       assertNotEquals(committed, pending);

@@ -67,6 +67,34 @@ public final class Adjacency {
     return new Adjacency(type.name(), sources, targets, ids.toArray(new String[0]), src.toArray(), dst.toArray());
   }
 
+  /**
+   * This adjacency with pending changes applied: edges deleted or rewritten are dropped, and every
+   * written edge is added with its new endpoints. Costs one pass over the edges, no scan; this
+   * adjacency is left as it was.
+   */
+  public Adjacency with(PendingChanges changes) {
+    Numbering newSources = sources.copy();
+    Numbering newTargets = targets == sources ? newSources : targets.copy();
+    List<String> ids = new ArrayList<>();
+    IntList src = new IntList();
+    IntList dst = new IntList();
+    for (int n = 0; n < sources.size(); n++) {
+      for (int i = outOffsets[n]; i < outOffsets[n + 1]; i++) {
+        String id = edgeIds[outEdges[i]];
+        if (changes.deletes().contains(id) || changes.upserts().containsKey(id)) continue;
+        ids.add(id);
+        src.add(n);
+        dst.add(outTargets[i]);
+      }
+    }
+    changes.upserts().forEach((id, row) -> {
+      ids.add(id);
+      src.add(newSources.number((String) row.get(EntityType.SRC)));
+      dst.add(newTargets.number((String) row.get(EntityType.DST)));
+    });
+    return new Adjacency(edgeType, newSources, newTargets, ids.toArray(new String[0]), src.toArray(), dst.toArray());
+  }
+
   public String edgeType() {
     return edgeType;
   }
@@ -130,6 +158,13 @@ public final class Adjacency {
 
     int size() {
       return ids.size();
+    }
+
+    Numbering copy() {
+      Numbering c = new Numbering();
+      c.numbers.putAll(numbers);
+      c.ids.addAll(ids);
+      return c;
     }
   }
 

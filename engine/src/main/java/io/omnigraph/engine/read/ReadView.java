@@ -26,11 +26,11 @@ public interface ReadView {
   RowCursor scan(String typeName, ScanRequest request);
 
   /**
-   * True when this view holds changes of {@code typeName} not yet committed, so what it reads of
-   * that type differs from the pinned table version.
+   * This view's uncommitted changes to {@code typeName}, or empty when what it reads of that type is
+   * the pinned table version unchanged.
    */
-  default boolean hasPendingRows(String typeName) {
-    return false;
+  default Optional<PendingChanges> pendingChanges(String typeName) {
+    return Optional.empty();
   }
 
   /** One entity by id, every column, or empty. */

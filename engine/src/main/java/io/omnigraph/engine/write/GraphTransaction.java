@@ -8,6 +8,7 @@ import io.omnigraph.engine.error.ErrorKind;
 import io.omnigraph.engine.error.OmniGraphException;
 import io.omnigraph.engine.error.Rule;
 import io.omnigraph.engine.read.Aggregation;
+import io.omnigraph.engine.read.PendingChanges;
 import io.omnigraph.engine.read.Predicate;
 import io.omnigraph.engine.read.ReadView;
 import io.omnigraph.engine.read.RowCursor;
@@ -424,9 +425,10 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   }
 
   @Override
-  public boolean hasPendingRows(String typeName) {
+  public Optional<PendingChanges> pendingChanges(String typeName) {
     PendingTable p = pending.get(type(typeName).name());
-    return p != null && !p.isEmpty();
+    if (p == null || p.isEmpty()) return Optional.empty();
+    return Optional.of(new PendingChanges(base, p.upserts, p.deletes, p.replaceAll));
   }
 
   @Override

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The adjacency index answers exactly what the edge table holds in the view it was built for, is
- * shared by views pinning the same table version, and is never shared with a transaction's view
- * holding pending edges.
+ * shared by views pinning the same table version, and a transaction's pending edges are applied to a
+ * copy of it.
  */
 class AdjacencyTest {
   @TempDir Path dir;
@@ -62,6 +62,33 @@ class AdjacencyTest {
       assertNotSame(first, next);
       assertEquals(new TreeSet<>(List.of("Alice")), out(next, "Diana"));
       assertEquals(new TreeSet<>(), out(first, "Diana"), "the older version's index is unchanged");
+    }
+  }
+
+  private static String edgeId(Adjacency a, String from, String to) {
+    List<String> found = new java.util.ArrayList<>();
+    a.outgoing(from, (edge, target) -> {
+      if (target.equals(to)) found.add(edge);
+    });
+    return found.get(0);
+  }
+
+  @Test
+  void pendingDeletesAndRewrittenEndpointsApplyToTheCommittedIndex() {
+    try (Graph g = Fixtures.loaded(dir)) {
+      EdgeType knows = g.catalog().edge("Knows").orElseThrow();
+      Adjacency committed = g.adjacencies().of(g.snapshot("main"), knows);
+      try (GraphTransaction tx = g.begin("main", "test")) {
+        tx.deleteById("Knows", List.of(edgeId(committed, "Alice", "Charlie")));
+        tx.updateById("Knows", java.util.Map.of(edgeId(committed, "Bob", "Diana"), java.util.Map.of("dst", "Alice")));
+        Adjacency pending = g.adjacencies().of(tx, knows);
+        assertEquals(new TreeSet<>(List.of("Bob")), out(pending, "Alice"));
+        assertEquals(new TreeSet<>(List.of("Alice")), out(pending, "Bob"));
+        assertEquals(new TreeSet<>(), in(pending, "Diana"));
+        assertEquals(new TreeSet<>(List.of("Bob")), in(pending, "Alice"));
+        assertEquals(2, pending.edgeCount());
+      }
+      assertEquals(new TreeSet<>(List.of("Bob", "Charlie")), out(committed, "Alice"), "the committed index is untouched");
     }
   }
 
