@@ -11,6 +11,7 @@ import io.omnigraph.engine.schema.EntityType;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +36,26 @@ public final class PatternMatcher {
   private final Adjacencies adjacencies;
   private final Runnable checkStop;
   private final Map<String, Adjacency> adjacencyOf = new HashMap<>();
-  private final Map<ElementPattern, Set<Ref>> allowed = new HashMap<>();
+  private final Map<ElementPattern, Set<Ref>> allowed = new IdentityHashMap<>();
   private final Map<String, Ref> bound = new HashMap<>();
   private final Map<String, Integer> lengths = new HashMap<>();
   private final List<Object[]> rows = new ArrayList<>();
+  private final List<String> rowElements = new ArrayList<>();
+  private final List<String> rowPaths;
+  private final Map<String, Set<String>> typeNames = new HashMap<>();
 
   private PatternMatcher(PatternPlan plan, ReadView view, Adjacencies adjacencies, Runnable checkStop) {
     this.plan = plan;
     this.view = view;
     this.adjacencies = adjacencies;
     this.checkStop = checkStop;
+    for (ElementPattern e : plan.query.boundElements()) rowElements.add(e.variable());
+    this.rowPaths = plan.query.pathVariables();
+    plan.types.forEach((v, types) -> {
+      Set<String> names = new java.util.HashSet<>();
+      for (EntityType t : types) names.add(t.name());
+      typeNames.put(v, names);
+    });
   }
 
   /**
@@ -80,7 +91,8 @@ public final class PatternMatcher {
   private void atNode(PathPattern p, int pathIndex, int position, Ref node, Walk walk) {
     ElementPattern.Node n = p.nodes().get(position);
     if (!accepts(n, node)) return;
-    int b = bind(n.variable(), node);
+    // An anonymous element appears once and is not in the row: it has nothing to bind.
+    int b = n.named() ? bind(n.variable(), node) : ALREADY_BOUND;
     if (b == CONFLICT) return;
     if (position == p.edges().size()) {
       completed(p, pathIndex, walk.length());
@@ -97,7 +109,7 @@ public final class PatternMatcher {
     checkStop.run();
     for (Step s : steps(e, node)) {
       if (!walk.allows(s)) continue;
-      int b = e.quantified() ? ALREADY_BOUND : bind(e.variable(), s.edge());
+      int b = e.quantified() || !e.named() ? ALREADY_BOUND : bind(e.variable(), s.edge());
       if (b == CONFLICT) continue;
       walk.push(s);
       hop(p, pathIndex, position, taken + 1, s.to(), walk);
@@ -114,14 +126,15 @@ public final class PatternMatcher {
   }
 
   private void emit() {
-    List<Object> row = new ArrayList<>();
-    for (ElementPattern e : plan.query.boundElements()) {
-      Ref r = bound.get(e.variable());
-      row.add(r.id());
-      row.add(r.type());
+    Object[] row = new Object[2 * rowElements.size() + rowPaths.size()];
+    int i = 0;
+    for (String v : rowElements) {
+      Ref r = bound.get(v);
+      row[i++] = r.id();
+      row[i++] = r.type();
     }
-    for (String path : plan.query.pathVariables()) row.add(lengths.get(path));
-    rows.add(row.toArray());
+    for (String path : rowPaths) row[i++] = lengths.get(path);
+    rows.add(row);
   }
 
   // ---- shared by both searches ----
@@ -151,7 +164,7 @@ public final class PatternMatcher {
 
   /** True when {@code node} can stand in node pattern {@code n}: one of its types, and its condition holds. */
   boolean accepts(ElementPattern.Node n, Ref node) {
-    if (plan.nodeTypes(n.variable()).stream().noneMatch(t -> t.name().equals(node.type()))) return false;
+    if (!typeNames.get(n.variable()).contains(node.type())) return false;
     return !plan.pushed.containsKey(n) || allowedOf(n).contains(node);
   }
 

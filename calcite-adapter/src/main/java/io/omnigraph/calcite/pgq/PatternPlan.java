@@ -7,7 +7,7 @@ import io.omnigraph.engine.schema.EntityType;
 import io.omnigraph.engine.schema.NodeType;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +29,8 @@ public final class PatternPlan {
   final int unboundedHops;
   /** Candidate types per variable: node types for node variables, edge types for edge variables. */
   final Map<String, List<? extends EntityType>> types;
-  /** Per element occurrence, the condition the traversal applies. */
-  final Map<ElementPattern, Predicate> pushed = new HashMap<>();
+  /** Per element occurrence (by identity: two occurrences may be spelled the same), the condition the traversal applies. */
+  final Map<ElementPattern, Predicate> pushed = new IdentityHashMap<>();
   /** Element conditions SQL applies to the binding rows. */
   final List<String> residual = new ArrayList<>();
 
