@@ -110,6 +110,7 @@ public final class SqlSession implements AutoCloseable {
    *     unknown table, 42S22 for an unknown column
    */
   public DmlStatement prepareDml(String sql) throws SQLException {
+    if (GraphTableRewriter.mentions(sql)) GraphTableRewriter.refuseInDml(sql);
     return dml.prepare(sql, currentNames());
   }
 

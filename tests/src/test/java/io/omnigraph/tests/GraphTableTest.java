@@ -267,6 +267,19 @@ class GraphTableTest {
   }
 
   @Test
+  void aDataChangeOverAGraphTableIsRefusedByName() throws SQLException {
+    SQLException e = assertThrows(SQLException.class, () -> c.createStatement().executeUpdate("INSERT INTO Company"
+        + " (name, country) SELECT b.id, 'X' FROM GRAPH_TABLE (graph MATCH (a:Person)->(b:Person) COLUMNS (b.id)) AS b"));
+    assertEquals("42000", e.getSQLState());
+    assertTrue(e.getMessage().contains("GRAPH_TABLE in INSERT"), e.getMessage());
+    try (Statement s = c.createStatement()) {
+      assertEquals(1, s.executeUpdate("UPDATE Company SET country = 'GRAPH_TABLE (' WHERE name = 'c2'"),
+          "the words inside a literal are no GRAPH_TABLE");
+      s.executeUpdate("UPDATE Company SET country = 'C2' WHERE name = 'c2'");
+    }
+  }
+
+  @Test
   void anUnknownGraphNameIsRefused() {
     SQLException e = assertThrows(SQLException.class,
         () -> Fixture.rows(c, "SELECT * FROM GRAPH_TABLE (social MATCH (a:Person) COLUMNS (a.id))"));

@@ -37,20 +37,7 @@ sealed interface ElementPattern permits ElementPattern.Node, ElementPattern.Edge
     boolean quantified() {
       return !(min == 1 && max == 1);
     }
-
-    String quantifierText() {
-      if (!quantified()) return "";
-      return "{" + min + "," + (max == UNBOUNDED ? "" : String.valueOf(max)) + "}";
-    }
   }
 
-  enum Direction {
-    OUT("->"), IN("<-"), ANY("-");
-
-    final String arrow;
-
-    Direction(String arrow) {
-      this.arrow = arrow;
-    }
-  }
+  enum Direction { OUT, IN, ANY }
 }

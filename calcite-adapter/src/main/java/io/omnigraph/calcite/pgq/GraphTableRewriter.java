@@ -31,6 +31,24 @@ public final class GraphTableRewriter {
     return sql.toUpperCase(Locale.ROOT).contains("GRAPH_TABLE");
   }
 
+  /**
+   * Refuses a data change statement that holds a GRAPH_TABLE: its query part is rewritten by the DML
+   * planner, which does not know the construct.
+   */
+  public static void refuseInDml(String sql) throws SQLException {
+    List<Token> tokens;
+    try {
+      tokens = Lexer.tokens(sql, 0, sql.length());
+    } catch (SQLException malformed) {
+      return; // the DML parser reports it with its position
+    }
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      if (tokens.get(i).isWord("GRAPH_TABLE") && tokens.get(i + 1).isSymbol('(')) {
+        throw GraphTableErrors.unsupported("GRAPH_TABLE in INSERT, UPSERT, UPDATE, DELETE or MERGE (it is for queries)");
+      }
+    }
+  }
+
   /** {@code sql} with every GRAPH_TABLE replaced; refuses bad patterns with 42xxx SQLExceptions. */
   public static String rewrite(String sql, Catalog catalog) throws SQLException {
     List<Token> tokens = Lexer.tokens(sql, 0, sql.length());
