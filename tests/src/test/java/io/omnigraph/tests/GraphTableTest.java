@@ -239,6 +239,29 @@ class GraphTableTest {
   }
 
   @Test
+  void columnsAreAnySqlExpressionOverProperties() throws SQLException {
+    assertEquals(List.of("p4|64|1"), answer("SELECT * FROM GRAPH_TABLE (graph MATCH (a:Person WHERE a.id = 'p3')"
+        + "-[:Knows]->(b:Person) COLUMNS (b.id AS id, b.age * 2 AS twice, CHAR_LENGTH(a.name) - 1 AS n))"));
+  }
+
+  @Test
+  void aTimeoutStopsAnExplodingTraversal() throws SQLException {
+    // Undirected repetition on the fixture's cycles: billions of walks within 40 hops.
+    System.setProperty("omnigraph.graphTable.unboundedHops", "40");
+    try (Statement s = c.createStatement()) {
+      s.setQueryTimeout(1);
+      long t0 = System.nanoTime();
+      // The end condition matches nobody, so the walks pile up no rows while they run.
+      SQLException e = assertThrows(SQLException.class, () -> Fixture.rows(s.executeQuery("SELECT COUNT(*) FROM"
+          + " GRAPH_TABLE (graph MATCH (a:Person)-[:Knows]-+(b:Person WHERE b.id = 'nobody') COLUMNS (b.id AS b))")));
+      assertEquals("57014", e.getSQLState(), e.toString());
+      assertTrue(System.nanoTime() - t0 < 30_000_000_000L, "stopped soon after the timeout");
+    } finally {
+      System.clearProperty("omnigraph.graphTable.unboundedHops");
+    }
+  }
+
+  @Test
   void sqlKeywordsListGraphTable() throws SQLException {
     assertTrue(c.getMetaData().getSQLKeywords().contains("GRAPH_TABLE"));
   }
@@ -257,7 +280,9 @@ class GraphTableTest {
       "(a:Person)-[k:Knows]->{1,3}(b) COLUMNS (k.since); 42000; quantified edge variable 'k'",
       "p = ANY SHORTEST TRAIL (a:Person)-[:Knows]->{1,3}(b); 42000; ANY SHORTEST with TRAIL",
       "(a:Person)-[:Knows]->{3,1}(b); 42601; quantifier",
-      "(a:Person)-[:Knows]->(b) COLUMNS (path_length(b)); 42000; path_length"})
+      "(a:Person)-[:Knows]->(b) COLUMNS (path_length(b)); 42000; path_length",
+      "(a:Person)-[:Knows]->(b) COLUMNS (*); 42000; '*' in COLUMNS",
+      "(a:Person)-[:Knows]->(b) COLUMNS (a.id, b.*); 42000; '*' in COLUMNS"})
   void constructsOutsideTheSubsetAreRefusedByName(String pattern, String state, String named) {
     String columns = pattern.contains("COLUMNS") ? "" : " COLUMNS (a.id)";
     SQLException e = assertThrows(SQLException.class,

@@ -82,8 +82,15 @@ public final class GraphTableRewriter {
     if (q.where() != null) conditions.add(q.where());
     Set<String> referenced = new LinkedHashSet<>();
     String columns = quoteAliases(references(namedColumns(q.columns()), plan, columnsOf, referenced));
-    if (Lexer.tokens(columns, 0, columns.length()).stream().anyMatch(t -> t.isSymbol('?'))) {
+    List<Token> columnTokens = Lexer.tokens(columns, 0, columns.length());
+    if (columnTokens.stream().anyMatch(t -> t.isSymbol('?'))) {
       throw GraphTableErrors.unsupported("a parameter marker in COLUMNS");
+    }
+    for (int i = 0; i < columnTokens.size(); i++) {
+      boolean star = columnTokens.get(i).isSymbol('*');
+      if (star && (i == 0 || columnTokens.get(i - 1).isSymbol(',') || columnTokens.get(i - 1).isSymbol('.'))) {
+        throw GraphTableErrors.unsupported("'*' in COLUMNS (name each column, e.g. b.name AS name)");
+      }
     }
     List<String> where = new ArrayList<>();
     for (String c : conditions) where.add("(" + references(c, plan, columnsOf, referenced) + ")");
