@@ -137,6 +137,21 @@ class GraphTableTest {
   }
 
   @Test
+  void anyShortestOverAFixedHopThenARepetitionKeepsTheShortestPerEnd() throws SQLException {
+    for (String start : List.of("p9", "p4")) {
+      Map<String, Integer> expected = new TreeMap<>();
+      for (WalkOracle.Hop first : oracle.hops(start, "Knows", "out")) {
+        oracle.shortest(first.to(), "Knows", 1, 5).forEach((node, hops) -> expected.merge(node, hops + 1, Math::min));
+      }
+      List<String> rows = new ArrayList<>();
+      expected.forEach((node, hops) -> rows.add(node + "|" + hops));
+      assertEquals(rows, answer("SELECT b, len FROM GRAPH_TABLE (graph MATCH p = ANY SHORTEST (a:Person WHERE a.id = '"
+          + start + "')-[:Knows]->(m:Person)-[:Knows]->{1,5}(b:Person) COLUMNS (b.id AS b, path_length(p) AS len))"),
+          "from " + start);
+    }
+  }
+
+  @Test
   void labelDisjunctionReadsEachTypesProperties() throws SQLException {
     List<String> expected = new ArrayList<>();
     for (WalkOracle.Hop h : oracle.hops("p0", null, "out")) expected.add(h.to() + "|" + h.to());
@@ -282,6 +297,7 @@ class GraphTableTest {
       "(a:Person)-[:Knows]->{3,1}(b); 42601; quantifier",
       "(a:Person)-[:Knows]->(b) COLUMNS (path_length(b)); 42000; path_length",
       "(a:Person)-[:Knows]->(b) COLUMNS (*); 42000; '*' in COLUMNS",
+      "(a:Person)-[]->(x:Person|Company) COLUMNS (x.age); 42S22; common to all its types",
       "(a:Person)-[:Knows]->(b) COLUMNS (a.id, b.*); 42000; '*' in COLUMNS"})
   void constructsOutsideTheSubsetAreRefusedByName(String pattern, String state, String named) {
     String columns = pattern.contains("COLUMNS") ? "" : " COLUMNS (a.id)";
