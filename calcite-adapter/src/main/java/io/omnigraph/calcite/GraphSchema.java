@@ -14,14 +14,14 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
  * The {@code graph} schema: one table per node and edge type of the current catalog, plus the
- * system tables and the table function {@code _graph_changes}. The tables are rebuilt when the
- * graph's catalog changes (a schema apply), never per lookup.
+ * system tables, the table function {@code _graph_changes} and the internal one GRAPH_TABLE runs
+ * on. The tables are rebuilt when the graph's catalog changes (a schema apply), never per lookup.
  */
 final class GraphSchema extends AbstractSchema {
   static final String NAME = "graph";
 
   private static final Multimap<String, Function> FUNCTIONS =
-      ImmutableMultimap.of(ChangesFunction.NAME, ChangesFunction.FUNCTION);
+      ImmutableMultimap.of(ChangesFunction.NAME, ChangesFunction.FUNCTION, GraphMatchFunction.NAME, GraphMatchFunction.FUNCTION);
 
   private final Graph graph;
   private final ViewBinding binding;
@@ -56,6 +56,10 @@ final class GraphSchema extends AbstractSchema {
 
   Graph graph() {
     return graph;
+  }
+
+  ViewBinding binding() {
+    return binding;
   }
 
   /** The catalog the current tables were built from. */

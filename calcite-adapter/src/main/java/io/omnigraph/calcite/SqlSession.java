@@ -1,5 +1,6 @@
 package io.omnigraph.calcite;
 
+import io.omnigraph.calcite.pgq.GraphTableRewriter;
 import io.omnigraph.engine.Graph;
 import io.omnigraph.engine.schema.Catalog;
 import java.sql.Connection;
@@ -93,6 +94,7 @@ public final class SqlSession implements AutoCloseable {
     SQLException explainedDml = PlanningErrors.explainedDml(sql);
     if (explainedDml != null) throw explainedDml;
     NameIndex current = currentNames();
+    if (GraphTableRewriter.mentions(sql)) sql = GraphTableRewriter.rewrite(sql, catalog());
     return LentStatement.lend(pool, binding, sql, pool.lease(sql, current));
   }
 
@@ -108,6 +110,7 @@ public final class SqlSession implements AutoCloseable {
    *     unknown table, 42S22 for an unknown column
    */
   public DmlStatement prepareDml(String sql) throws SQLException {
+    if (GraphTableRewriter.mentions(sql)) GraphTableRewriter.refuseInDml(sql);
     return dml.prepare(sql, currentNames());
   }
 

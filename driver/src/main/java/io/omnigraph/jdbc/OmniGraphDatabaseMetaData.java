@@ -114,7 +114,8 @@ final class OmniGraphDatabaseMetaData extends DatabaseCapabilities {
 
   @Override
   public String getSQLKeywords() {
-    return SqlParser.create("").getMetadata().getJdbcKeywords();
+    // GRAPH_TABLE is read before Calcite parses a statement, so Calcite's own list lacks it.
+    return SqlParser.create("").getMetadata().getJdbcKeywords() + ",GRAPH_TABLE";
   }
 
   @Override

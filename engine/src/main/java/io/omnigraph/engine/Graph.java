@@ -9,6 +9,7 @@ import io.omnigraph.engine.merge.BranchMerge;
 import io.omnigraph.engine.merge.ChangeFeed;
 import io.omnigraph.engine.merge.ChangeSet;
 import io.omnigraph.engine.merge.MergeResult;
+import io.omnigraph.engine.read.Adjacencies;
 import io.omnigraph.engine.read.ReadView;
 import io.omnigraph.engine.recovery.RecoveryAudit;
 import io.omnigraph.engine.recovery.RecoveryRecord;
@@ -59,6 +60,7 @@ public final class Graph implements AutoCloseable {
   private final String location;
   private final BufferAllocator allocator;
   private final EngineContext ctx;
+  private final Adjacencies adjacencies = new Adjacencies();
 
   private Graph(String location, BufferAllocator allocator, EngineContext ctx) {
     this.location = location;
@@ -205,6 +207,11 @@ public final class Graph implements AutoCloseable {
   /** Engine internals for the layers built on it (SQL adapter, maintenance). */
   public EngineContext context() {
     return ctx;
+  }
+
+  /** The edge-type adjacencies this handle has built for graph pattern traversal, by table version. */
+  public Adjacencies adjacencies() {
+    return adjacencies;
   }
 
   /** The newest committed state of a branch. */

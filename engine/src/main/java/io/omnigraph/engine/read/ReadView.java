@@ -25,6 +25,14 @@ public interface ReadView {
   /** Streams rows of a node or edge type. Unknown types fail with NOT_FOUND. */
   RowCursor scan(String typeName, ScanRequest request);
 
+  /**
+   * This view's uncommitted changes to {@code typeName}, or empty when what it reads of that type is
+   * the pinned table version unchanged.
+   */
+  default Optional<PendingChanges> pendingChanges(String typeName) {
+    return Optional.empty();
+  }
+
   /** One entity by id, every column, or empty. */
   Optional<Map<String, Object>> get(String typeName, String id);
 

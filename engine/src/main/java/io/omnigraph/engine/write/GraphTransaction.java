@@ -8,6 +8,7 @@ import io.omnigraph.engine.error.ErrorKind;
 import io.omnigraph.engine.error.OmniGraphException;
 import io.omnigraph.engine.error.Rule;
 import io.omnigraph.engine.read.Aggregation;
+import io.omnigraph.engine.read.PendingChanges;
 import io.omnigraph.engine.read.Predicate;
 import io.omnigraph.engine.read.ReadView;
 import io.omnigraph.engine.read.RowCursor;
@@ -421,6 +422,13 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
       baseRequest = p.replaceAll ? baseRequest.withLimit(0) : baseRequest.withLimit(limit + slack);
     }
     return new OverlayCursor(base.scan(typeName, baseRequest), columns, p, request.filter(), limit);
+  }
+
+  @Override
+  public Optional<PendingChanges> pendingChanges(String typeName) {
+    PendingTable p = pending.get(type(typeName).name());
+    if (p == null || p.isEmpty()) return Optional.empty();
+    return Optional.of(new PendingChanges(base, p.upserts, p.deletes, p.replaceAll));
   }
 
   @Override
