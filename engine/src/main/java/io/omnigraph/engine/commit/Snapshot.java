@@ -95,7 +95,8 @@ public final class Snapshot implements ReadView {
     Predicate filter = request.filter();
     java.util.LinkedHashSet<String> read = new java.util.LinkedHashSet<>(columns);
     read.addAll(Predicate.columnsOf(filter));
-    Optional<java.util.Set<String>> ids = Predicate.idsSought(filter);
+    String idColumn = type instanceof io.omnigraph.engine.schema.NodeType n ? n.idProperty().orElse(null) : null;
+    Optional<java.util.Set<String>> ids = Predicate.idsSought(filter, idColumn);
     if (ids.isPresent()) {
       read.add("id");
       Optional<RowCursor> located = tables.lookup(ref(type), List.copyOf(read), ids.get());

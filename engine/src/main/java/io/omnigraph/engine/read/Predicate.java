@@ -69,13 +69,15 @@ public sealed interface Predicate {
 
   /**
    * The ids a filter confines its rows to, when it does so plainly: {@code id = 'x'},
-   * {@code id IN ('x', ...)}, or a conjunction holding one of them. Empty for any other filter.
+   * {@code id IN ('x', ...)}, or a conjunction holding one of them. {@code idColumn}, when not null,
+   * names a column that always equals {@code id} (a single string key) and counts as {@code id}.
+   * Empty for any other filter.
    */
-  static java.util.Optional<java.util.Set<String>> idsSought(Predicate p) {
-    if (p instanceof Compare c && c.column().equals("id") && c.op() == Op.EQ && c.value() instanceof String s) {
+  static java.util.Optional<java.util.Set<String>> idsSought(Predicate p, String idColumn) {
+    if (p instanceof Compare c && isId(c.column(), idColumn) && c.op() == Op.EQ && c.value() instanceof String s) {
       return java.util.Optional.of(java.util.Set.of(s));
     }
-    if (p instanceof In in && in.column().equals("id") && in.values().size() <= MAX_IDS_SOUGHT
+    if (p instanceof In in && isId(in.column(), idColumn) && in.values().size() <= MAX_IDS_SOUGHT
         && in.values().stream().allMatch(v -> v instanceof String)) {
       java.util.Set<String> ids = new java.util.LinkedHashSet<>();
       in.values().forEach(v -> ids.add((String) v));
@@ -83,11 +85,15 @@ public sealed interface Predicate {
     }
     if (p instanceof And and) {
       for (Predicate part : and.parts()) {
-        java.util.Optional<java.util.Set<String>> ids = idsSought(part);
+        java.util.Optional<java.util.Set<String>> ids = idsSought(part, idColumn);
         if (ids.isPresent()) return ids;
       }
     }
     return java.util.Optional.empty();
+  }
+
+  private static boolean isId(String column, String idColumn) {
+    return column.equals("id") || column.equals(idColumn);
   }
 
   /** The columns this filter reads. */

@@ -60,4 +60,15 @@ public record NodeType(
   public boolean keyed() {
     return !key.isEmpty();
   }
+
+  /**
+   * The property that holds every row's id as it is: a single {@code String} key, whose canonical
+   * text is the string itself (see {@link KeyIds}). Empty for other keys and for unkeyed types.
+   */
+  public java.util.Optional<String> idProperty() {
+    if (key.size() != 1) return java.util.Optional.empty();
+    Property p = property(key.get(0)).orElseThrow();
+    boolean string = p.type() instanceof ValueType.Scalar s && s.base() == BaseType.STRING;
+    return string ? java.util.Optional.of(p.name()) : java.util.Optional.empty();
+  }
 }

@@ -40,6 +40,12 @@ class RowLocatorTest {
       long before = located(g);
       assertLookupsMatchScan(g.snapshot("main"), probes);
       assertTrue(located(g) > before, "a table of 3,000 rows is located on its first lookup");
+      long beforeKey = located(g);
+      try (RowCursor c = g.snapshot("main").scan("Item",
+          ScanRequest.all().withFilter(new Predicate.Compare("sku", Predicate.Op.EQ, sku(42))))) {
+        assertTrue(c.next());
+      }
+      assertEquals(beforeKey + 1, located(g), "a filter on the single String key is located as one on id");
 
       for (int i = 3000; i < 3040; i++) {
         Map<String, Object> row = item(i, i);
@@ -162,6 +168,12 @@ class RowLocatorTest {
     }
     for (String id : probes) {
       assertEquals(Optional.ofNullable(all.get(id)), view.get("Item", id), "lookup of " + id);
+      // The single String key holds the id itself, so a filter on it is a lookup too.
+      List<Map<String, Object>> byKey = new ArrayList<>();
+      try (RowCursor c = view.scan("Item", ScanRequest.all().withFilter(new Predicate.Compare("sku", Predicate.Op.EQ, id)))) {
+        while (c.next()) byKey.add(c.rowMap());
+      }
+      assertEquals(all.containsKey(id) ? List.of(all.get(id)) : List.of(), byKey, "lookup by sku " + id);
     }
     Map<String, Map<String, Object>> found = new HashMap<>();
     ScanRequest in = ScanRequest.all().withFilter(new Predicate.In("id", new ArrayList<>(probes)));
