@@ -151,14 +151,7 @@ class CliProcessTest {
   }
 
   private static Run omnigraph(String... args) throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // Each JVM unpacks Lance's native library (about 180 MB) into its temp directory.
-    Path tmp = Files.createDirectories(dir.resolve("tmp"));
-    List<String> command = new ArrayList<>(List.of(java, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx512m",
-        "-Djava.io.tmpdir=" + tmp, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), "io.omnigraph.cli.OmniGraphCli"));
-    command.addAll(List.of(args));
-    return run(new ProcessBuilder(command));
+    return run(new ProcessBuilder(CliCommand.of(dir, args)));
   }
 
   private static Run run(ProcessBuilder pb) throws IOException, InterruptedException {

@@ -48,12 +48,7 @@ class ObjectStorageCliTest {
 
   /** Options go after the subcommand's location, as a user types them. */
   private Run omnigraph(List<String> storage, String... args) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Path tmp = Files.createDirectories(dir.resolve("tmp"));
-    List<String> command = new ArrayList<>(List.of(java, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx512m",
-        "-Djava.io.tmpdir=" + tmp, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), "io.omnigraph.cli.OmniGraphCli"));
-    command.addAll(List.of(args));
+    List<String> command = new ArrayList<>(CliCommand.of(dir, args));
     command.addAll(storage);
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");

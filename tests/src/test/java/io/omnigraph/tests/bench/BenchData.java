@@ -89,4 +89,17 @@ final class BenchData {
       }
     }
   }
+
+  /** Creates DuckDB's Person and Knows tables and fills them from the JSONL file OmniGraph loads. */
+  static void loadIntoDuckDb(Side duck, java.nio.file.Path jsonl) throws java.sql.SQLException {
+    duck.update("CREATE TABLE Person (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, age INTEGER NOT NULL, "
+        + "city VARCHAR NOT NULL)");
+    duck.update("CREATE TABLE Knows (id VARCHAR PRIMARY KEY, src VARCHAR NOT NULL, dst VARCHAR NOT NULL, since DATE)");
+    String source = "read_json('" + jsonl + "', format = 'newline_delimited', columns = {type: 'VARCHAR', "
+        + "edge: 'VARCHAR', \"from\": 'VARCHAR', \"to\": 'VARCHAR', data: 'JSON'})";
+    duck.update("INSERT INTO Person SELECT data->>'name', data->>'name', CAST(data->>'age' AS INTEGER), data->>'city' FROM "
+        + source + " WHERE type = 'Person'");
+    duck.update("INSERT INTO Knows SELECT data->>'id', \"from\", \"to\", CAST(data->>'since' AS DATE) FROM " + source
+        + " WHERE edge = 'Knows'");
+  }
 }

@@ -64,15 +64,7 @@ public final class GraphPatternBench {
 
   private void load(Path jsonl) throws SQLException {
     omni.update("LOAD DATA FROM '" + jsonl + "' MODE OVERWRITE");
-    duck.update("CREATE TABLE Person (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, age INTEGER NOT NULL, "
-        + "city VARCHAR NOT NULL)");
-    duck.update("CREATE TABLE Knows (id VARCHAR PRIMARY KEY, src VARCHAR NOT NULL, dst VARCHAR NOT NULL, since DATE)");
-    String source = "read_json('" + jsonl + "', format = 'newline_delimited', columns = {type: 'VARCHAR', "
-        + "edge: 'VARCHAR', \"from\": 'VARCHAR', \"to\": 'VARCHAR', data: 'JSON'})";
-    duck.update("INSERT INTO Person SELECT data->>'name', data->>'name', CAST(data->>'age' AS INTEGER), data->>'city' FROM "
-        + source + " WHERE type = 'Person'");
-    duck.update("INSERT INTO Knows SELECT data->>'id', \"from\", \"to\", CAST(data->>'since' AS DATE) FROM " + source
-        + " WHERE edge = 'Knows'");
+    BenchData.loadIntoDuckDb(duck, jsonl);
   }
 
   private void run() throws SQLException {

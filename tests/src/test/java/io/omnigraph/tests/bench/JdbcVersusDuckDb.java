@@ -128,15 +128,7 @@ public final class JdbcVersusDuckDb {
 
     log("DuckDB: create tables and insert from read_json");
     t0 = System.nanoTime();
-    duck.update("CREATE TABLE Person (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, age INTEGER NOT NULL, "
-        + "city VARCHAR NOT NULL)");
-    duck.update("CREATE TABLE Knows (id VARCHAR PRIMARY KEY, src VARCHAR NOT NULL, dst VARCHAR NOT NULL, since DATE)");
-    String source = "read_json('" + jsonl + "', format = 'newline_delimited', columns = {type: 'VARCHAR', "
-        + "edge: 'VARCHAR', \"from\": 'VARCHAR', \"to\": 'VARCHAR', data: 'JSON'})";
-    duck.update("INSERT INTO Person SELECT data->>'name', data->>'name', CAST(data->>'age' AS INTEGER), data->>'city' FROM "
-        + source + " WHERE type = 'Person'");
-    duck.update("INSERT INTO Knows SELECT data->>'id', \"from\", \"to\", CAST(data->>'since' AS DATE) FROM " + source
-        + " WHERE edge = 'Knows'");
+    BenchData.loadIntoDuckDb(duck, jsonl);
     double duckSec = secondsSince(t0);
     report.add("load " + String.format("%,d", total) + " rows from the same JSONL file", total / omniSec, total / duckSec,
         Unit.ROWS_PER_SEC, String.format("OmniGraph LOAD DATA %.1f s (one commit); DuckDB read_json %.1f s", omniSec, duckSec));
