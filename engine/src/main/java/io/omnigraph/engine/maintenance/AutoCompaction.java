@@ -50,6 +50,8 @@ public final class AutoCompaction implements AutoCloseable {
   /** Table incarnations whose identity columns this handle found or made indexed. */
   private final Set<String> identityIndexed = ConcurrentHashMap.newKeySet();
   private final ExecutorService worker;
+  /** Set by {@link #close}: queued work is dropped, running work finishes. */
+  private volatile boolean closing;
 
   /**
    * @param every compact a main table after this many commits touched it (0 = never)
@@ -78,7 +80,7 @@ public final class AutoCompaction implements AutoCloseable {
       n.set(0);
       try {
         worker.submit(() -> run(type));
-      } catch (java.util.concurrent.RejectedExecutionException closing) {
+      } catch (java.util.concurrent.RejectedExecutionException shutDown) {
         queued.remove(type.tableKey());
       }
     }
@@ -91,7 +93,7 @@ public final class AutoCompaction implements AutoCloseable {
     try {
       worker.submit(() -> {
         try {
-          indexIdentity(type);
+          if (!closing) indexIdentity(type);
         } catch (RuntimeException e) {
           // A writer moved the table meanwhile; a later commit queues the build again.
           LOG.debug("automatic identity index of {} skipped: {}", type.tableKey(), e.toString());
@@ -99,7 +101,7 @@ public final class AutoCompaction implements AutoCloseable {
           queued.remove(job);
         }
       });
-    } catch (java.util.concurrent.RejectedExecutionException closing) {
+    } catch (java.util.concurrent.RejectedExecutionException shutDown) {
       queued.remove(job);
     }
   }
@@ -145,7 +147,7 @@ public final class AutoCompaction implements AutoCloseable {
 
   private void run(EntityType type) {
     try {
-      compact(type);
+      if (!closing) compact(type);
     } catch (RuntimeException e) {
       // Another writer or an OPTIMIZE got there first; the next threshold tries again.
       LOG.debug("automatic compaction of {} skipped: {}", type.tableKey(), e.toString());
@@ -216,7 +218,7 @@ public final class AutoCompaction implements AutoCloseable {
     if (worker == null) return;
     try {
       worker.submit(() -> {}).get();
-    } catch (java.util.concurrent.RejectedExecutionException closing) {
+    } catch (java.util.concurrent.RejectedExecutionException shutDown) {
       // Closed: close() already waited for the running task.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -229,9 +231,15 @@ public final class AutoCompaction implements AutoCloseable {
   @Override
   public void close() {
     if (worker == null) return;
-    worker.shutdownNow();
+    // Work already running finishes: interrupted between its table commits and its publish, it
+    // would leave the tables ahead of their pins until the next read-write open recovers them.
+    closing = true;
+    worker.shutdown();
     try {
-      if (!worker.awaitTermination(60, TimeUnit.SECONDS)) LOG.warn("automatic compaction did not stop within 60 s");
+      if (!worker.awaitTermination(60, TimeUnit.SECONDS)) {
+        LOG.warn("automatic compaction did not stop within 60 s");
+        worker.shutdownNow();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
