@@ -29,8 +29,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class EngineContext {
   private static final int STATE_CACHE_LIMIT = 32;
-  /** Manifest fragments on main at which a publish compacts them (one is added per publish). */
-  private static final int MANIFEST_COMPACT_AT = Integer.getInteger("omnigraph.manifest.compactAt", 64);
 
   private final ObjectStore store;
   private final TableStore tables;
@@ -41,8 +39,10 @@ public final class EngineContext {
   private final boolean readOnly;
   private final Ulid ulid = new Ulid();
   private final WriteQueues queues = new WriteQueues();
+  private final io.omnigraph.engine.write.CommitGroups commitGroups = new io.omnigraph.engine.write.CommitGroups(this);
   private final BranchLocks branchLocks;
   private final io.omnigraph.engine.maintenance.AutoCompaction autoCompaction;
+  private final io.omnigraph.engine.maintenance.ManifestCompaction manifestCompaction;
   private final KnownIds knownIds = new KnownIds(Integer.getInteger("omnigraph.cache.knownIds", KnownIds.DEFAULT_BUDGET));
   private final Failpoints failpoints = Failpoints.fromSystemProperty();
   private final RecoveryJournal recovery = new RecoveryJournal(this);
@@ -75,6 +75,12 @@ public final class EngineContext {
     this.schemaState = store.read(Graph.SCHEMA_STATE_FILE).orElse("");
     this.autoCompaction = new io.omnigraph.engine.maintenance.AutoCompaction(this,
         Integer.getInteger("omnigraph.autoCompactEvery", 64), Long.getLong("omnigraph.autoIndexAtRows", 10_000));
+    this.manifestCompaction = new io.omnigraph.engine.maintenance.ManifestCompaction(manifest,
+        Integer.getInteger("omnigraph.manifest.compactAt", 64));
+  }
+
+  public io.omnigraph.engine.maintenance.ManifestCompaction manifestCompaction() {
+    return manifestCompaction;
   }
 
   public ObjectStore store() {
@@ -117,6 +123,10 @@ public final class EngineContext {
 
   public boolean readOnly() {
     return readOnly;
+  }
+
+  public io.omnigraph.engine.write.CommitGroups commitGroups() {
+    return commitGroups;
   }
 
   public WriteQueues queues() {
@@ -247,10 +257,8 @@ public final class EngineContext {
     RowsAt now = newestRows.get(branch);
     int fragments = p.fragments();
     if (fragments < 0) fragments = now != null && now.version() == p.version() ? now.fragments() : 0;
-    if (fragments >= MANIFEST_COMPACT_AT && !readOnly && isMain(branch)) {
-      // Same rows, fewer files; the next read picks the rewritten fragments up as changed rows.
-      manifest.compactMain(p.version());
-    }
+    // Same rows, fewer files; the next read picks the rewritten fragments up as changed rows.
+    if (!readOnly && isMain(branch)) manifestCompaction.published(fragments);
     return p.version();
   }
 

@@ -362,6 +362,7 @@ public final class Graph implements AutoCloseable {
   @Override
   public void close() {
     ctx.autoCompaction().close();
+    ctx.manifestCompaction().close();
     ctx.recovery().close();
     ctx.tables().close();
     allocator.close();

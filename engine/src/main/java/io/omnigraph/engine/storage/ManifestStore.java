@@ -38,6 +38,7 @@ import org.lance.compaction.CompactionOptions;
 import org.lance.compaction.CompactionPlan;
 import org.lance.compaction.CompactionTask;
 import org.lance.compaction.RewriteResult;
+import org.lance.compaction.TaskData;
 
 /**
  * The {@code __manifest} dataset: the single authority on which table versions and commits make
@@ -303,30 +304,79 @@ public final class ManifestStore {
     return isMain(branch) ? uri : uri + "/tree/" + branch;
   }
 
+  /** A rewrite of main's small manifest fragments, written but not committed. */
+  public static final class StagedCompaction implements AutoCloseable {
+    private final Dataset ds;
+    private final List<RewriteResult> results;
+    private final CompactionOptions options;
+
+    private StagedCompaction(Dataset ds, List<RewriteResult> results, CompactionOptions options) {
+      this.ds = ds;
+      this.results = results;
+      this.options = options;
+    }
+
+    @Override
+    public void close() {
+      ds.close();
+    }
+  }
+
   /**
-   * Rewrites main's small fragments (every publish adds one) into few, as one new version holding
-   * the same rows, so that opening and reading the newest version does not grow with history.
-   * Call only while holding main's write lock.
+   * Rewrites main's small fragments (every publish adds one) into few, holding the same rows, and
+   * commits nothing: needs no lock, reads one version and writes only new data files. The newest
+   * fragment is left out: it holds the head row that the next publish replaces, and a rewrite of
+   * it would collide with that publish.
    *
-   * @return the new version, or -1 when main moved past {@code expectedVersion} or nothing needed it
+   * @return the staged rewrite, or null when there is nothing to merge
    */
-  public long compactMain(long expectedVersion) {
-    try (Dataset ds = open(null, null)) {
-      if (ds.version() != expectedVersion) return -1;
+  public StagedCompaction stageMainCompaction() {
+    Dataset ds = open(null, null);
+    try {
       // Only the small fragments since the last round: the manifest keeps every commit's rows, so
       // merging everything below Lance's million-row target would rewrite the whole history.
       CompactionOptions options = CompactionOptions.builder().withTargetRowsPerFragment(TableMaintenance.TAIL_ROWS)
           .build();
       CompactionPlan plan = Compaction.planCompaction(ds, options);
-      if (plan.getCompactionTasks().isEmpty()) return -1;
+      long newest = -1;
+      for (CompactionTask task : plan.getCompactionTasks()) {
+        for (FragmentMetadata f : task.getTaskData().getFragments()) newest = Math.max(newest, f.getId());
+      }
       List<RewriteResult> results = new ArrayList<>();
-      for (CompactionTask task : plan.getCompactionTasks()) results.add(task.execute(ds));
-      Compaction.commitCompaction(ds, results, options);
-      return ds.latestVersion();
-    } catch (OmniGraphException e) {
-      throw e;
+      for (CompactionTask task : plan.getCompactionTasks()) {
+        long leftOut = newest;
+        List<FragmentMetadata> fragments = task.getTaskData().getFragments().stream()
+            .filter(f -> f.getId() != leftOut).toList();
+        if (fragments.size() < 2) continue;
+        CompactionTask kept = fragments.size() == task.getTaskData().getFragments().size() ? task
+            : new CompactionTask(new TaskData(fragments), task.getReadVersion(), task.getCompactionOptions());
+        results.add(kept.execute(ds));
+      }
+      if (results.isEmpty()) {
+        ds.close();
+        return null;
+      }
+      return new StagedCompaction(ds, results, options);
     } catch (RuntimeException e) {
-      throw OmniGraphException.storage("cannot compact manifest main: " + e.getMessage(), e);
+      ds.close();
+      throw e instanceof OmniGraphException o ? o
+          : OmniGraphException.storage("cannot compact manifest main: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Commits a staged rewrite onto main's newest version; Lance carries it over the publishes made
+   * since it was staged. Call only while holding main's write lock.
+   *
+   * @return false when a publish since then changed rows the rewrite covers (nothing is committed)
+   */
+  public boolean commitStaged(StagedCompaction staged) {
+    try {
+      Compaction.commitCompaction(staged.ds, staged.results, staged.options);
+      return true;
+    } catch (RuntimeException e) {
+      if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("conflict")) return false;
+      throw OmniGraphException.storage("cannot commit the compaction of manifest main: " + e.getMessage(), e);
     }
   }
 

@@ -69,6 +69,20 @@ final class CommitPipeline {
   }
 
   GraphCommit run() {
+    return groupable() ? ctx.commitGroups().commit(branch, this) : runAlone();
+  }
+
+  /**
+   * Whether this commit may share a publish with other commits on its branch: plain mutations on
+   * tables the branch already owns. Merges, loads, overwrites, conditional commits and a branch's
+   * first write to a table keep their own publish.
+   */
+  private boolean groupable() {
+    return writerKind == WriterKind.Mutation && mergedParent == null && expectedHead == null
+        && touched.values().stream().noneMatch(p -> p.replaceAll) && touched.keySet().stream().noneMatch(this::needsFork);
+  }
+
+  GraphCommit runAlone() {
     Snapshot startedFrom = base;
     List<String> keys = touched.keySet().stream().map(EntityType::tableKey).toList();
     try (WriteQueues.Held held = ctx.queues().acquireTables(branch, keys)) {
@@ -106,10 +120,35 @@ final class CommitPipeline {
           }
         }
       }
-      GraphCommit commit = publish(staged);
+      GraphCommit commit = publish(staged, java.util.Collections.singletonList(actor)).get(0);
       ctx.autoCompaction().committed(branch, publishedRows);
       return commit;
     }
+  }
+
+  /**
+   * Stages and publishes this pipeline's changes as one commit per actor, in order, all in one
+   * manifest version. The caller holds the touched tables' queues and the branch's locks, has made
+   * {@code base} the branch's head and has validated the changes on it.
+   */
+  List<GraphCommit> publishAs(List<String> actors) {
+    Map<EntityType, StagedWrite> staged = new LinkedHashMap<>();
+    for (EntityType type : touched.keySet()) staged.put(type, stage(type));
+    List<GraphCommit> commits = publish(staged, actors);
+    ctx.autoCompaction().committed(branch, publishedRows);
+    return commits;
+  }
+
+  Map<EntityType, PendingTable> touched() {
+    return touched;
+  }
+
+  ReadSet reads() {
+    return reads;
+  }
+
+  String actor() {
+    return actor;
   }
 
   /**
@@ -117,17 +156,21 @@ final class CommitPipeline {
    * writers left on the branch: from here until the publish, nobody else moves its tables.
    */
   private void lockBranch(WriteQueues.Held held) {
+    lockBranch(ctx, branch, held);
+    requireCatalogUnchanged();
+  }
+
+  static void lockBranch(EngineContext ctx, String branch, WriteQueues.Held held) {
     ctx.queues().acquirePublish(held, branch);
     held.add(ctx.branchLocks().acquire(branch));
     // An apply elsewhere publishes, then writes the schema files, all under main's lock: with the
     // lock held they are current even if this handle already read that publish.
     ctx.refreshSchema();
-    requireCatalogUnchanged();
     new RecoverySweep(ctx).runFor(branch);
   }
 
   /** Rows were prepared, and tables are staged, with the catalog the transaction started from. */
-  private void requireCatalogUnchanged() {
+  void requireCatalogUnchanged() {
     if (ctx.catalog() != preparedWith) {
       throw new WriteConflict("the graph's schema changed since this transaction began; retry the transaction");
     }
@@ -148,7 +191,7 @@ final class CommitPipeline {
    * what it read may no longer hold. Work that only adds rows, or changes tables nobody else
    * changed, is validated again on the new head instead.
    */
-  private void rebaseOrRefuse(Snapshot head) {
+  void rebaseOrRefuse(Snapshot head) {
     if (head.manifestVersion() == base.manifestVersion()) return;
     String moved = reads.movedBetween(base, head, this::rowsChanged);
     if (moved != null) {
@@ -194,7 +237,7 @@ final class CommitPipeline {
     return new TableRef(ref.uri(), branch, ref.version());
   }
 
-  private GraphCommit publish(Map<EntityType, StagedWrite> staged) {
+  private List<GraphCommit> publish(Map<EntityType, StagedWrite> staged, List<String> actors) {
     Failpoints failpoints = ctx.failpoints();
     List<TablePin> pins = new ArrayList<>();
     staged.forEach((type, w) -> {
@@ -221,16 +264,27 @@ final class CommitPipeline {
         rows.add(ManifestState.versionRow(new TableEntry(before.tableKey(), before.stableTableId(), before.incarnationId(),
             before.location(), version, w.lanceBranch(), rowCount)));
       }
-      GraphCommit commit = new GraphCommit(commitId, branch.equals("main") ? null : branch, base.manifestVersion() + 1,
-          base.headCommitId(), mergedParent, actor, nowMicros());
-      rows.add(ManifestState.commitRow(commit));
-      rows.add(ManifestState.headRow(branch, commitId, base.headCommitId()));
+      // Commits sharing a publish are chained in order; the first carries the id the table commits
+      // recorded, so recovery recognises the publish by it.
+      List<GraphCommit> commits = new ArrayList<>(actors.size());
+      long at = nowMicros();
+      String parent = base.headCommitId();
+      for (int i = 0; i < actors.size(); i++) {
+        String id = i == 0 ? commitId : ctx.newId();
+        GraphCommit commit = new GraphCommit(id, branch.equals("main") ? null : branch, base.manifestVersion() + 1,
+            parent, mergedParent, actors.get(i), at + i);
+        rows.add(ManifestState.commitRow(commit));
+        commits.add(commit);
+        parent = id;
+      }
+      GraphCommit last = commits.get(commits.size() - 1);
+      rows.add(ManifestState.headRow(branch, last.id(), last.parentCommitId()));
       failpoints.hit(Failpoints.COMMIT_BEFORE_PUBLISH);
       ctx.publish(branch, base.state(), rows);
       journal.published();
       failpoints.hit(Failpoints.COMMIT_AFTER_PUBLISH_BEFORE_SIDECAR_DELETE);
       journal.finish();
-      return commit;
+      return commits;
     } catch (RuntimeException e) {
       throw journal.failed(e);
     }

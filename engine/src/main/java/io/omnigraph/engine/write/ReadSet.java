@@ -52,6 +52,20 @@ final class ReadSet {
     wholeBranch = true;
   }
 
+  /**
+   * Whether anything read here was written by commits ordered before this one in a shared publish:
+   * {@code written} holds their written ids per table name.
+   */
+  boolean overlaps(Map<String, Set<String>> written) {
+    if (wholeBranch) return true;
+    for (String table : tables.keySet()) if (written.containsKey(table)) return true;
+    for (Map.Entry<String, Set<String>> e : rows.entrySet()) {
+      Set<String> ids = written.get(e.getKey());
+      if (ids != null && e.getValue().stream().anyMatch(ids::contains)) return true;
+    }
+    return false;
+  }
+
   /** The name of a read table whose read rows differ between the two states (or "the branch"), or null when none do. */
   String movedBetween(Snapshot base, Snapshot head, RowChanges changes) {
     if (head.manifestVersion() == base.manifestVersion() && head.branch().equals(base.branch())) return null;
