@@ -99,7 +99,7 @@ public final class ManifestStore {
       long seen = mainSeen;
       if (seen >= 0) {
         try (DatasetCache.Lease known = tables.lease(new TableRef(uri, null, seen))) {
-          target = NewerVersions.newest(known.dataset(), seen, (v, ds) -> tables.adopt(new TableRef(uri, null, v), ds));
+          target = NewerVersions.newest(uri, known.dataset(), seen, (v, ds) -> tables.adopt(new TableRef(uri, null, v), ds));
         }
       } else {
         try (Dataset ds = open(null, null)) {

@@ -21,12 +21,13 @@ final class NewerVersions {
   }
 
   /**
-   * The newest version at or after {@code known}, the version of {@code handle}. Fails as Lance
-   * does if a version file exists but cannot be read.
+   * The newest version at or after {@code known}, the version of {@code handle}, a dataset at
+   * {@code uri}. Fails as Lance does if a version file exists but cannot be read.
    */
-  static long newest(Dataset handle, long known, Found found) {
+  static long newest(String uri, Dataset handle, long known, Found found) {
     long version = known;
     for (int step = 0; step < MAX_STEPS; step++) {
+      if (Boolean.FALSE.equals(LocalVersionFiles.exists(uri, version + 1))) return version;
       Dataset next;
       try {
         next = handle.checkoutVersion(version + 1);

@@ -223,7 +223,7 @@ public final class TableStore implements AutoCloseable {
       // reopening the table; a fork's newest version is only known to a handle opened on it.
       Dataset base = lease.dataset();
       long head = w.lanceBranch() == null
-          ? NewerVersions.newest(base, w.readVersion(), (v, ds) -> readCache.adopt(new TableRef(w.uri(), null, v), ds))
+          ? NewerVersions.newest(w.uri(), base, w.readVersion(), (v, ds) -> readCache.adopt(new TableRef(w.uri(), null, v), ds))
           : latestVersion(w.uri(), w.lanceBranch());
       if (head != w.readVersion()) {
         throw new WriteConflict("table " + w.uri() + " moved from version " + w.readVersion() + " to "
