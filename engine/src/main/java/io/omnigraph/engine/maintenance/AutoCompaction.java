@@ -157,6 +157,42 @@ public final class AutoCompaction implements AutoCloseable {
   }
 
   private void compact(EntityType type) {
+    TableEntry e = mainEntry(type);
+    if (e == null) return;
+    String uri = ctx.store().uri(e.location());
+    TableRef ref = new TableRef(uri, null, e.version());
+    TableIndexes indexes = new TableIndexes(ctx.tables());
+    Map<String, String> indexed = indexes.indexedColumns(ref);
+    if (!indexed.isEmpty() && foldDue(indexes.unindexedRows(ref), e.rowCount())) {
+      foldAndCompact(type);
+      return;
+    }
+    // Without a fold the merge is written before taking main's lock, which is then held only to
+    // commit and publish it: writers on main wait one commit's time, not the rewrite's.
+    TableMaintenance maintenance = new TableMaintenance(ctx.tables());
+    try (TableMaintenance.StagedCompaction staged = maintenance.stageTailCompaction(uri, e.version())) {
+      if (staged == null) return;
+      try (BranchLocks.Held held = ctx.branchLocks().acquire(MAIN)) {
+        TableEntry now = mainEntry(type);
+        if (now == null || !now.location().equals(e.location())) return;
+        MaintenanceCommit commit = new MaintenanceCommit(ctx, WriterKind.Optimize, MAIN, List.of(now));
+        try {
+          commit.reached(now, maintenance.commitStaged(staged, now.version()).version());
+          commit.publish();
+        } catch (RuntimeException failure) {
+          throw commit.failed(failure);
+        }
+      }
+    }
+  }
+
+  /** Main's entry of the type's table when automatic compaction applies to it (not a fork), else null. */
+  private TableEntry mainEntry(EntityType type) {
+    TableEntry e = ctx.latest(MAIN).state().table(type.stableTypeId());
+    return e == null || e.incarnationId() != type.incarnationId() || e.tableBranch() != null ? null : e;
+  }
+
+  private void foldAndCompact(EntityType type) {
     TableMaintenance maintenance = new TableMaintenance(ctx.tables());
     try (BranchLocks.Held held = ctx.branchLocks().acquire(MAIN)) {
       Snapshot snap = ctx.latest(MAIN);

@@ -97,6 +97,84 @@ public final class TableMaintenance {
     }
   }
 
+  /** A merge of a table's small fragments, written but not committed. */
+  public static final class StagedCompaction implements AutoCloseable {
+    private final String uri;
+    private final Dataset ds;
+    private final List<RewriteResult> results;
+    private final CompactionOptions options;
+
+    private StagedCompaction(String uri, Dataset ds, List<RewriteResult> results, CompactionOptions options) {
+      this.uri = uri;
+      this.ds = ds;
+      this.results = results;
+      this.options = options;
+    }
+
+    @Override
+    public void close() {
+      ds.close();
+    }
+  }
+
+  /**
+   * Merges the small fragments of main-lineage {@code version} as tail-only compaction does, and
+   * commits nothing: needs no lock, reads that version and writes only new data files.
+   *
+   * @return the staged merge, or null when nothing needs merging or HEAD is no longer {@code version}
+   */
+  public StagedCompaction stageTailCompaction(String uri, long version) {
+    Dataset ds = tables.openLatest(uri, null);
+    try {
+      CompactionOptions options = options(true);
+      if (ds.version() != version) {
+        ds.close();
+        return null;
+      }
+      CompactionPlan plan = Compaction.planCompaction(ds, options);
+      if (plan.getCompactionTasks().isEmpty()) {
+        ds.close();
+        return null;
+      }
+      List<RewriteResult> results = new ArrayList<>();
+      for (CompactionTask task : plan.getCompactionTasks()) results.add(task.execute(ds));
+      return new StagedCompaction(uri, ds, results, options);
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e instanceof OmniGraphException o ? o
+          : OmniGraphException.storage("cannot compact " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What committing a staged merge left: the table's new HEAD, and whether the merge is in it. */
+  public record Committed(long version, boolean merged) {}
+
+  /**
+   * Commits a staged merge onto HEAD, which must be {@code expectedHead}: Lance carries it over
+   * the commits made since it was staged, and refuses it if one of them deleted or rewrote rows
+   * of a merged fragment. Lance first commits a version of its own that only reserves the new
+   * fragments' ids, so even a refused merge can move HEAD, to a version with the same rows.
+   *
+   * @throws WriteConflict when HEAD is not {@code expectedHead}, or the merge was refused and HEAD did not move
+   */
+  public Committed commitStaged(StagedCompaction staged, long expectedHead) {
+    long head = head(staged.uri);
+    if (head != expectedHead) {
+      throw new WriteConflict("table " + staged.uri + " is at version " + head + " but the manifest pins "
+          + expectedHead + "; it was not compacted");
+    }
+    try {
+      Compaction.commitCompaction(staged.ds, staged.results, staged.options);
+      return new Committed(head(staged.uri), true);
+    } catch (RuntimeException e) {
+      long now = head(staged.uri);
+      if (now == expectedHead) {
+        throw new WriteConflict("the compaction of " + staged.uri + " collided with a commit: " + e.getMessage());
+      }
+      return new Committed(now, false);
+    }
+  }
+
   /**
    * Tail-only compaction also leaves deleted rows where they are: materializing them would rewrite
    * a big fragment (and remap every index covering it, text indexes included) whenever updates had
