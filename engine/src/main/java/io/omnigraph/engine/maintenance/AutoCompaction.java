@@ -135,12 +135,17 @@ public final class AutoCompaction implements AutoCloseable {
     if (new TableMaintenance(ctx.tables()).head(uri) != e.version()) return;
     TableIndexes.StagedIndexes staged = indexes.stage(ref, missing);
     if (staged.empty()) return;
-    MaintenanceCommit commit = new MaintenanceCommit(ctx, WriterKind.EnsureIndices, MAIN, List.of(e));
-    try {
-      commit.reached(e, indexes.commit(staged, commit.commitProperties()));
-      commit.publish();
-    } catch (RuntimeException failure) {
-      throw commit.failed(failure);
+    // Built without the lock; commits that land meanwhile only add rows the indexes do not cover yet.
+    try (BranchLocks.Held held = ctx.branchLocks().acquire(MAIN)) {
+      TableEntry now = mainEntry(type);
+      if (now == null || !now.location().equals(e.location())) return;
+      MaintenanceCommit commit = new MaintenanceCommit(ctx, WriterKind.EnsureIndices, MAIN, List.of(now));
+      try {
+        commit.reached(now, indexes.commitOnto(staged, now.version(), commit.commitProperties()));
+        commit.publish();
+      } catch (RuntimeException failure) {
+        throw commit.failed(failure);
+      }
     }
     identityIndexed.add(incarnation(type));
   }
@@ -164,24 +169,47 @@ public final class AutoCompaction implements AutoCloseable {
     TableIndexes indexes = new TableIndexes(ctx.tables());
     Map<String, String> indexed = indexes.indexedColumns(ref);
     if (!indexed.isEmpty() && foldDue(indexes.unindexedRows(ref), e.rowCount())) {
-      foldAndCompact(type);
-      return;
+      // The BTREEs are rebuilt without the lock and swapped in under it, then the small fragments
+      // are merged as below. Other kinds of index are folded, and the table merged, under the lock.
+      TableIndexes.StagedIndexes rebuilt = indexes.stageRebuild(ref);
+      if (rebuilt == null) {
+        foldAndCompact(type);
+        return;
+      }
+      if (!rebuilt.empty()) {
+        commitUnderLock(type, e, (now, commit) -> indexes.commitOnto(rebuilt, now.version(), commit.commitProperties()));
+        e = mainEntry(type);
+        if (e == null) return;
+      }
     }
-    // Without a fold the merge is written before taking main's lock, which is then held only to
-    // commit and publish it: writers on main wait one commit's time, not the rewrite's.
+    // The merge is written before taking main's lock, which is then held only to commit and
+    // publish it: writers on main wait one commit's time, not the rewrite's.
     TableMaintenance maintenance = new TableMaintenance(ctx.tables());
     try (TableMaintenance.StagedCompaction staged = maintenance.stageTailCompaction(uri, e.version())) {
       if (staged == null) return;
-      try (BranchLocks.Held held = ctx.branchLocks().acquire(MAIN)) {
-        TableEntry now = mainEntry(type);
-        if (now == null || !now.location().equals(e.location())) return;
-        MaintenanceCommit commit = new MaintenanceCommit(ctx, WriterKind.Optimize, MAIN, List.of(now));
-        try {
-          commit.reached(now, maintenance.commitStaged(staged, now.version()).version());
-          commit.publish();
-        } catch (RuntimeException failure) {
-          throw commit.failed(failure);
-        }
+      commitUnderLock(type, e, (now, commit) -> maintenance.commitStaged(staged, now.version()).version());
+    }
+  }
+
+  /** What a background job commits to a table under main's lock; returns the table's new version. */
+  private interface LockedStep {
+    long commit(TableEntry now, MaintenanceCommit commit);
+  }
+
+  /**
+   * Takes main's lock, finds the table's entry again (commits may have moved it since {@code staged}
+   * was read) and commits and publishes one step of work prepared without the lock.
+   */
+  private void commitUnderLock(EntityType type, TableEntry staged, LockedStep step) {
+    try (BranchLocks.Held held = ctx.branchLocks().acquire(MAIN)) {
+      TableEntry now = mainEntry(type);
+      if (now == null || !now.location().equals(staged.location())) return;
+      MaintenanceCommit commit = new MaintenanceCommit(ctx, WriterKind.Optimize, MAIN, List.of(now));
+      try {
+        commit.reached(now, step.commit(now, commit));
+        commit.publish();
+      } catch (RuntimeException failure) {
+        throw commit.failed(failure);
       }
     }
   }

@@ -65,12 +65,14 @@ public final class TableIndexes {
    * @param built the columns whose index is staged
    * @param pending columns left without an index, and why: vectors too few to train, or inverted
    *     indexes this machine cannot build safely (see {@link #invertedBuildsAreSafe})
+   * @param replaced the indexes the segments take the place of, for a rebuild
    */
   public record StagedIndexes(
       String uri, String lanceBranch, long readVersion, List<Index> segments, List<String> built,
-      List<PendingIndex> pending) {
+      List<PendingIndex> pending, List<Index> replaced) {
     public StagedIndexes {
       segments = List.copyOf(segments);
+      replaced = List.copyOf(replaced);
       built = List.copyOf(built);
       pending = List.copyOf(pending);
     }
@@ -135,11 +137,70 @@ public final class TableIndexes {
           pending.add(new PendingIndex(r.column(), pendingReason(r.kind())));
         }
       }
-      return new StagedIndexes(ref.uri(), ref.lanceBranch(), ref.version(), segments, built, pending);
+      return new StagedIndexes(ref.uri(), ref.lanceBranch(), ref.version(), segments, built, pending, List.of());
     } catch (OmniGraphException e) {
       throw e;
     } catch (RuntimeException e) {
       throw OmniGraphException.storage("cannot build indexes on " + ref.uri() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Builds anew, over every fragment of main-lineage version {@code ref}, each BTREE index that
+   * misses rows of it, and commits nothing: the work of a fold, done without holding any lock.
+   * Lance 7 folds new rows into a BTREE by rewriting it whole anyway. Text indexes are left alone
+   * (rebuilding one reads its whole column; OPTIMIZE does it).
+   *
+   * @return the rebuilt segments (none when no BTREE misses rows), or null when a vector index
+   *     misses rows: those are folded by Lance, under the lock
+   * @throws WriteConflict when HEAD is no longer {@code ref}
+   */
+  public StagedIndexes stageRebuild(TableRef ref) {
+    try (Dataset ds = tables.openLatest(ref.uri(), null)) {
+      if (ds.version() != ref.version()) throw moved(ref.uri(), ref.version(), ds.version());
+      long rows = ds.countRows();
+      List<String> columns = new ArrayList<>();
+      for (Map.Entry<String, IndexDescription> e : indexesByColumn(ds).entrySet()) {
+        IndexDescription d = e.getValue();
+        if (d.getRowsIndexed() >= rows || isText(d)) continue;
+        if (!d.getIndexType().toLowerCase(java.util.Locale.ROOT).contains("btree")) return null;
+        columns.add(e.getKey());
+      }
+      List<Integer> fragments = ds.getFragments().stream().map(Fragment::getId).toList();
+      List<Index> segments = new ArrayList<>();
+      List<Index> replaced = new ArrayList<>();
+      for (String column : columns) {
+        segment(ds, fragments, new IndexRequest(column, IndexKind.BTREE), true).ifPresent(segments::add);
+        ds.getIndexes().stream().filter(i -> i.name().equals(indexName(column))).forEach(replaced::add);
+      }
+      return new StagedIndexes(ref.uri(), null, ref.version(), segments, columns, List.of(), replaced);
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw OmniGraphException.storage("cannot rebuild indexes on " + ref.uri() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Commits staged segments onto main-lineage HEAD, which must be {@code expectedHead}: Lance
+   * carries them over the versions made since the one they index (rows appended since are simply
+   * not covered yet) and refuses them if one of those rewrote indexed fragments.
+   */
+  public long commitOnto(StagedIndexes staged, long expectedHead, Map<String, String> properties) {
+    try (Dataset head = tables.openLatest(staged.uri(), null)) {
+      if (head.version() != expectedHead) throw moved(staged.uri(), expectedHead, head.version());
+      CreateIndex op = CreateIndex.builder().withNewIndices(staged.segments()).withRemovedIndices(staged.replaced())
+          .build();
+      try (Transaction tx = new Transaction.Builder().readVersion(staged.readVersion()).operation(op)
+              .transactionProperties(properties).build();
+          Dataset committed = new CommitBuilder(head).execute(tx)) {
+        return committed.version();
+      }
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new io.omnigraph.engine.error.WriteConflict(
+          "the indexes staged on " + staged.uri() + " collided with a commit: " + e.getMessage());
     }
   }
 

@@ -101,4 +101,32 @@ class StagedCompactionTest {
       }
     }
   }
+
+  @Test
+  void aBtreeRebuiltWhileCommitsLandIsCommittedOverThemAndCoversWhatItRead() {
+    try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema())) {
+      for (int i = 0; i < 20; i++) commit(g, "p" + i, null);
+      g.ensureIndices("main");
+      for (int i = 20; i < 25; i++) commit(g, "p" + i, null);
+      TableIndexes indexes = new TableIndexes(g.context().tables());
+      TableEntry pinned = person(g);
+      String uri = g.context().store().uri(pinned.location());
+      TableRef ref = new TableRef(uri, null, pinned.version());
+      assertEquals(5, indexes.unindexedRows(ref));
+      TableIndexes.StagedIndexes rebuilt = indexes.stageRebuild(ref);
+      assertNotNull(rebuilt);
+      assertEquals(List.of("id"), rebuilt.built());
+      commit(g, "late1", null);
+      commit(g, "late2", null);
+      long version = indexes.commitOnto(rebuilt, person(g).version(), java.util.Map.of());
+      TableRef after = new TableRef(uri, null, version);
+      assertEquals(25L, indexes.rowsIndexed(after).get("id"), "the rebuilt index covers the version it read");
+      assertEquals(20L, indexes.rowsIndexed(after).get("name"), "the text index is left to OPTIMIZE");
+      try (org.lance.Dataset ds = g.context().tables().openLatest(uri, null)) {
+        assertEquals(27, ds.countRows());
+        assertEquals(1, ds.countRows("id = 'late2'"));
+        assertEquals(1, ds.countRows("id = 'p3'"));
+      }
+    }
+  }
 }
