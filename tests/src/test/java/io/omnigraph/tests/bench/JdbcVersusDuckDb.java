@@ -205,22 +205,7 @@ public final class JdbcVersusDuckDb {
     }
     report.add(label + " p50", Report.percentile(lat[0], 50), Report.percentile(lat[1], 50), Unit.MS, note);
     report.add(label + " p99", Report.percentile(lat[0], 99), Report.percentile(lat[1], 99), Unit.MS, note);
-    if (n >= 2 * WINDOW) {
-      // Whether a commit costs more once thousands came before it, with no OPTIMIZE in between.
-      for (int[] range : new int[][] {{0, WINDOW}, {n - WINDOW, n}}) {
-        double[] omniWindow = java.util.Arrays.copyOfRange(lat[0], range[0], range[1]);
-        double[] duckWindow = java.util.Arrays.copyOfRange(lat[1], range[0], range[1]);
-        String commits = String.format("commits %,d-%,d", range[0] + 1, range[1]);
-        report.add(label + " p50, " + commits, Report.percentile(omniWindow, 50), Report.percentile(duckWindow, 50),
-            Unit.MS, commits + " of " + n);
-        report.add(label + " p99, " + commits, Report.percentile(omniWindow, 99), Report.percentile(duckWindow, 99),
-            Unit.MS, commits + " of " + n);
-      }
-    }
   }
-
-  /** Commits in each window compared when a run makes many single-row commits. */
-  private static final int WINDOW = 200;
 
   private void counts() throws SQLException {
     for (String table : List.of("Person", "Knows")) {
