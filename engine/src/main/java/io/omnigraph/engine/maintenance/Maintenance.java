@@ -60,7 +60,9 @@ public final class Maintenance {
   }
 
   private void requireNoPendingRecovery(String operation) {
-    List<String> pending = ctx.recovery().pendingPaths();
+    // A background compaction of this handle, or a commit of another process, owns its sidecar only
+    // while it runs: refusing for it would fail OPTIMIZE whenever it raced a commit.
+    List<String> pending = ctx.recovery().abandonedPaths();
     if (pending.isEmpty()) return;
     String path = pending.get(0);
     String operationId = path.substring(path.lastIndexOf('/') + 1).replace(".json", "");

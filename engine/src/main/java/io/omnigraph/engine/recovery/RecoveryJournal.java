@@ -134,6 +134,21 @@ public final class RecoveryJournal {
     return out;
   }
 
+  /**
+   * Sidecars no live writer owns: those of writers that died, which recovery must settle. A
+   * writer still running, in this handle or in another process, owns its sidecar until it ends.
+   */
+  public List<String> abandonedPaths() {
+    List<String> out = new ArrayList<>();
+    for (String path : pendingPaths()) {
+      if (running.containsKey(SidecarCodec.operationIdOf(path))) continue;
+      RecoverySidecar sidecar = read(path);
+      if (sidecar != null && ownerAlive(sidecar)) continue;
+      out.add(path);
+    }
+    return out;
+  }
+
   /** Reads one sidecar; a missing file reads as null. */
   public RecoverySidecar read(String path) {
     return ctx.store().read(path).map(text -> SidecarCodec.read(path, text)).orElse(null);
