@@ -1,0 +1,137 @@
+package io.omnigraph.engine.storage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Numbers the groups of an aggregate over cached columns: each grouping column's distinct values
+ * (null included) get dense numbers, dictionary codes translated once per fragment rather than once
+ * per row, and a combination of two columns gets a number of its own. A group's number is what the
+ * accumulators index by. Not thread-safe.
+ */
+final class GroupKeys {
+  private final KeyColumn[] columns;
+  private final KeyNumbering pairs = new KeyNumbering();
+  private int[] firstOfPair = new int[16];
+  private int[] secondOfPair = new int[16];
+
+  /** {@code kinds}: the grouping columns' kinds, at most two. */
+  GroupKeys(List<ColumnKind> kinds) {
+    if (kinds.size() > 2) throw new IllegalArgumentException("at most two grouping columns");
+    columns = new KeyColumn[kinds.size()];
+    for (int i = 0; i < columns.length; i++) columns[i] = new KeyColumn(kinds.get(i));
+  }
+
+  /**
+   * Writes each kept row's group number into {@code out} ({@code keep} null = every row kept; rows
+   * not kept are left alone). {@code fragment} holds the grouping columns in order.
+   */
+  void number(CachedColumn[] fragment, boolean[] keep, int rows, int[] out, int[] scratch) {
+    if (columns.length == 0) {
+      Arrays.fill(out, 0, rows, 0);
+      return;
+    }
+    columns[0].number(fragment[0], keep, rows, out);
+    if (columns.length == 1) return;
+    columns[1].number(fragment[1], keep, rows, scratch);
+    for (int i = 0; i < rows; i++) {
+      if (keep != null && !keep[i]) continue;
+      int before = pairs.size();
+      int id = pairs.idOf(((long) out[i] << 32) | (scratch[i] & 0xffffffffL));
+      if (id == before) remember(id, out[i], scratch[i]);
+      out[i] = id;
+    }
+  }
+
+  /** How many group numbers are given out so far (some may have had no kept row). */
+  int size() {
+    return switch (columns.length) {
+      case 0 -> 1;
+      case 1 -> columns[0].values.size();
+      default -> pairs.size();
+    };
+  }
+
+  /** The grouping columns' scan values of group {@code id}. */
+  Object[] key(int id) {
+    return switch (columns.length) {
+      case 0 -> new Object[0];
+      case 1 -> new Object[] {columns[0].values.get(id)};
+      default -> new Object[] {columns[0].values.get(firstOfPair[id]), columns[1].values.get(secondOfPair[id])};
+    };
+  }
+
+  private void remember(int id, int first, int second) {
+    if (id >= firstOfPair.length) {
+      firstOfPair = Arrays.copyOf(firstOfPair, firstOfPair.length * 2);
+      secondOfPair = Arrays.copyOf(secondOfPair, secondOfPair.length * 2);
+    }
+    firstOfPair[id] = first;
+    secondOfPair[id] = second;
+  }
+
+  /** One grouping column: its values numbered in order of first appearance. */
+  private static final class KeyColumn {
+    final ColumnKind kind;
+    final List<Object> values = new ArrayList<>();
+    final Map<String, Integer> strings = new HashMap<>();
+    final KeyNumbering longs = new KeyNumbering();
+    int[] valueOfLong = new int[16];
+    int nullId = -1;
+
+    KeyColumn(ColumnKind kind) {
+      this.kind = kind;
+    }
+
+    void number(CachedColumn column, boolean[] keep, int rows, int[] out) {
+      if (column instanceof CachedColumn.Dictionary d) {
+        int[] remap = new int[d.values().length];
+        for (int k = 0; k < remap.length; k++) {
+          String v = d.values()[k];
+          Integer id = strings.get(v);
+          if (id == null) {
+            id = values.size();
+            strings.put(v, id);
+            values.add(v);
+          }
+          remap[k] = id;
+        }
+        int[] codes = d.codes();
+        for (int i = 0; i < rows; i++) {
+          if (keep != null && !keep[i]) continue;
+          int code = codes[i];
+          out[i] = code < 0 ? nullId() : remap[code];
+        }
+      } else {
+        CachedColumn.Longs l = (CachedColumn.Longs) column;
+        long[] v = l.values();
+        for (int i = 0; i < rows; i++) {
+          if (keep != null && !keep[i]) continue;
+          out[i] = l.isNull(i) ? nullId() : longId(v[i]);
+        }
+      }
+    }
+
+    private int nullId() {
+      if (nullId < 0) {
+        nullId = values.size();
+        values.add(null);
+      }
+      return nullId;
+    }
+
+    private int longId(long v) {
+      int before = longs.size();
+      int id = longs.idOf(v);
+      if (id == before) {
+        if (id >= valueOfLong.length) valueOfLong = Arrays.copyOf(valueOfLong, valueOfLong.length * 2);
+        valueOfLong[id] = values.size();
+        values.add(kind.box(v));
+      }
+      return valueOfLong[id];
+    }
+  }
+}
