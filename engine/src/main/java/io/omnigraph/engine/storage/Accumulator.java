@@ -8,66 +8,78 @@ import java.util.Arrays;
  * arrays. Results are the objects {@code read.ScanAggregator} gives for the same rows: a COUNT a
  * {@code Long}, an integer SUM a {@code Long} or beyond 64 bits a {@code BigInteger}, a floating SUM
  * a {@code Double} added in row order, MIN and MAX the column's scan value ({@code Double} when cast),
- * null where no value was seen. Not thread-safe.
+ * null where no value was seen.
+ *
+ * <p>How many values a group saw is its kept rows (counted by {@link GroupKeys}) less its null
+ * values, so a column without nulls costs one tight loop and no per-row bookkeeping. Not thread-safe.
  */
 abstract sealed class Accumulator {
-  /** Rows of group numbers {@code groups[i]} for the kept rows of one fragment ({@code keep} null = all). */
+  /** Null values seen per group. */
+  long[] nulls = new long[0];
+
+  /**
+   * Adds the kept rows of one fragment ({@code keep} null = all) to their groups
+   * ({@code groups[i]} for row i).
+   */
   abstract void add(CachedColumn column, int[] groups, boolean[] keep, int rows);
 
   /** Makes room for group numbers below {@code groups}. */
-  abstract void grow(int groups);
+  void grow(int groups) {
+    nulls = Arrays.copyOf(nulls, capacity(nulls.length, groups));
+  }
 
-  abstract Object result(int group);
+  /** The measure of group {@code group}, which kept {@code rows} rows. */
+  abstract Object result(int group, long rows);
+
+  final boolean sawValue(int group, long rows) {
+    return rows - nulls[group] > 0;
+  }
 
   static int capacity(int current, int wanted) {
     return wanted <= current ? current : Math.max(wanted, current * 2);
   }
 
-  /** COUNT(*), and how many rows each group has (a group with none is not a result row). */
-  static final class Rows extends Accumulator {
-    long[] counts = new long[0];
-
-    void add(CachedColumn column, int[] groups, boolean[] keep, int rows) {
-      for (int i = 0; i < rows; i++) if (keep == null || keep[i]) counts[groups[i]]++;
+  /** Counts the kept null rows of {@code column} into {@link #nulls}. */
+  final void countNulls(CachedColumn column, int[] groups, boolean[] keep, int rows) {
+    if (column instanceof CachedColumn.Dictionary d) {
+      int[] codes = d.codes();
+      for (int i = 0; i < rows; i++) if (codes[i] < 0 && (keep == null || keep[i])) nulls[groups[i]]++;
+      return;
     }
-
-    void grow(int groups) {
-      counts = Arrays.copyOf(counts, capacity(counts.length, groups));
-    }
-
-    Object result(int group) {
-      return counts[group];
+    long[] bits = column.nullBits();
+    if (bits == null) return;
+    for (int w = 0; w < bits.length; w++) {
+      for (long word = bits[w]; word != 0; word &= word - 1) {
+        int i = (w << 6) + Long.numberOfTrailingZeros(word);
+        if (i < rows && (keep == null || keep[i])) nulls[groups[i]]++;
+      }
     }
   }
 
   /** COUNT(column): the non-null values. */
   static final class Values extends Accumulator {
-    long[] counts = new long[0];
-
     void add(CachedColumn column, int[] groups, boolean[] keep, int rows) {
-      for (int i = 0; i < rows; i++) if ((keep == null || keep[i]) && !column.isNull(i)) counts[groups[i]]++;
+      countNulls(column, groups, keep, rows);
     }
 
-    void grow(int groups) {
-      counts = Arrays.copyOf(counts, capacity(counts.length, groups));
-    }
-
-    Object result(int group) {
-      return counts[group];
+    Object result(int group, long rows) {
+      return rows - nulls[group];
     }
   }
 
-  /** SUM of an integer column, exact: a 64-bit sum banked into a BigInteger whenever it would overflow. */
+  /**
+   * SUM of an integer column, exact: a 64-bit sum banked into a BigInteger whenever it would
+   * overflow. Null rows hold 0 in the cached column, so they are added without effect.
+   */
   static final class ExactSum extends Accumulator {
     long[] sums = new long[0];
-    long[] seen = new long[0];
     BigInteger[] banked = new BigInteger[0];
 
     void add(CachedColumn column, int[] groups, boolean[] keep, int rows) {
-      CachedColumn.Longs c = (CachedColumn.Longs) column;
-      long[] v = c.values();
+      countNulls(column, groups, keep, rows);
+      long[] v = ((CachedColumn.Longs) column).values();
       for (int i = 0; i < rows; i++) {
-        if ((keep != null && !keep[i]) || c.isNull(i)) continue;
+        if (keep != null && !keep[i]) continue;
         int g = groups[i];
         long before = sums[g];
         long sum = before + v[i];
@@ -76,57 +88,59 @@ abstract sealed class Accumulator {
           sum = v[i];
         }
         sums[g] = sum;
-        seen[g]++;
       }
     }
 
+    @Override
     void grow(int groups) {
-      int n = capacity(sums.length, groups);
-      sums = Arrays.copyOf(sums, n);
-      seen = Arrays.copyOf(seen, n);
-      banked = Arrays.copyOf(banked, n);
+      super.grow(groups);
+      sums = Arrays.copyOf(sums, nulls.length);
+      banked = Arrays.copyOf(banked, nulls.length);
     }
 
-    Object result(int group) {
-      if (seen[group] == 0) return null;
+    Object result(int group, long rows) {
+      if (!sawValue(group, rows)) return null;
       if (banked[group] == null) return sums[group];
       BigInteger total = banked[group].add(BigInteger.valueOf(sums[group]));
       return total.bitLength() < 64 ? (Object) total.longValue() : total;
     }
   }
 
-  /** SUM as a double: of a floating column, or of any numeric column cast to double. */
+  /**
+   * SUM as a double: of a floating column, or of any numeric column cast to double. Null rows hold
+   * 0 and a sum that starts at +0.0 is never -0.0, so adding them changes nothing.
+   */
   static final class DoubleSum extends Accumulator {
     double[] sums = new double[0];
-    long[] seen = new long[0];
 
     void add(CachedColumn column, int[] groups, boolean[] keep, int rows) {
+      countNulls(column, groups, keep, rows);
+      double[] s = sums;
       if (column instanceof CachedColumn.Longs c) {
         long[] v = c.values();
-        for (int i = 0; i < rows; i++) {
-          if ((keep != null && !keep[i]) || c.isNull(i)) continue;
-          sums[groups[i]] += (double) v[i];
-          seen[groups[i]]++;
+        if (keep == null) {
+          for (int i = 0; i < rows; i++) s[groups[i]] += (double) v[i];
+        } else {
+          for (int i = 0; i < rows; i++) if (keep[i]) s[groups[i]] += (double) v[i];
         }
       } else {
-        CachedColumn.Doubles c = (CachedColumn.Doubles) column;
-        double[] v = c.values();
-        for (int i = 0; i < rows; i++) {
-          if ((keep != null && !keep[i]) || c.isNull(i)) continue;
-          sums[groups[i]] += v[i];
-          seen[groups[i]]++;
+        double[] v = ((CachedColumn.Doubles) column).values();
+        if (keep == null) {
+          for (int i = 0; i < rows; i++) s[groups[i]] += v[i];
+        } else {
+          for (int i = 0; i < rows; i++) if (keep[i]) s[groups[i]] += v[i];
         }
       }
     }
 
+    @Override
     void grow(int groups) {
-      int n = capacity(sums.length, groups);
-      sums = Arrays.copyOf(sums, n);
-      seen = Arrays.copyOf(seen, n);
+      super.grow(groups);
+      sums = Arrays.copyOf(sums, nulls.length);
     }
 
-    Object result(int group) {
-      return seen[group] == 0 ? null : (Object) sums[group];
+    Object result(int group, long rows) {
+      return sawValue(group, rows) ? (Object) sums[group] : null;
     }
   }
 
@@ -136,7 +150,6 @@ abstract sealed class Accumulator {
     final boolean max;
     final boolean asDouble;
     long[] best = new long[0];
-    boolean[] seen = new boolean[0];
 
     LongExtreme(ColumnKind kind, boolean max, boolean asDouble) {
       this.kind = kind;
@@ -145,37 +158,41 @@ abstract sealed class Accumulator {
     }
 
     void add(CachedColumn column, int[] groups, boolean[] keep, int rows) {
+      countNulls(column, groups, keep, rows);
       CachedColumn.Longs c = (CachedColumn.Longs) column;
       long[] v = c.values();
+      long[] bits = c.nullBits();
       for (int i = 0; i < rows; i++) {
-        if ((keep != null && !keep[i]) || c.isNull(i)) continue;
+        if ((keep != null && !keep[i]) || (bits != null && (bits[i >>> 6] & (1L << i)) != 0)) continue;
         int g = groups[i];
-        if (!seen[g] || (max ? v[i] > best[g] : v[i] < best[g])) {
-          best[g] = v[i];
-          seen[g] = true;
-        }
+        if (max ? v[i] > best[g] : v[i] < best[g]) best[g] = v[i];
       }
     }
 
+    @Override
     void grow(int groups) {
-      int n = capacity(best.length, groups);
-      best = Arrays.copyOf(best, n);
-      seen = Arrays.copyOf(seen, n);
+      super.grow(groups);
+      int from = best.length;
+      best = Arrays.copyOf(best, nulls.length);
+      // The first value always replaces the start, and a group seeing only the start's value keeps it.
+      Arrays.fill(best, from, best.length, max ? Long.MIN_VALUE : Long.MAX_VALUE);
     }
 
-    Object result(int group) {
-      if (!seen[group]) return null;
+    Object result(int group, long rows) {
+      if (!sawValue(group, rows)) return null;
       return asDouble ? (Object) (double) best[group] : kind.box(best[group]);
     }
   }
 
-  /** MIN or MAX of a floating column, ordered as {@code Double.compare} orders (NaN above all, -0.0 below 0.0). */
+  /**
+   * MIN or MAX of a floating column, ordered as {@code Double.compare} orders (-Infinity first, NaN
+   * last, -0.0 below 0.0).
+   */
   static final class DoubleExtreme extends Accumulator {
     final ColumnKind kind;
     final boolean max;
     final boolean asDouble;
     double[] best = new double[0];
-    boolean[] seen = new boolean[0];
 
     DoubleExtreme(ColumnKind kind, boolean max, boolean asDouble) {
       this.kind = kind;
@@ -184,27 +201,28 @@ abstract sealed class Accumulator {
     }
 
     void add(CachedColumn column, int[] groups, boolean[] keep, int rows) {
+      countNulls(column, groups, keep, rows);
       CachedColumn.Doubles c = (CachedColumn.Doubles) column;
       double[] v = c.values();
+      long[] bits = c.nullBits();
       for (int i = 0; i < rows; i++) {
-        if ((keep != null && !keep[i]) || c.isNull(i)) continue;
+        if ((keep != null && !keep[i]) || (bits != null && (bits[i >>> 6] & (1L << i)) != 0)) continue;
         int g = groups[i];
-        int cmp = seen[g] ? Double.compare(v[i], best[g]) : 0;
-        if (!seen[g] || (max ? cmp > 0 : cmp < 0)) {
-          best[g] = v[i];
-          seen[g] = true;
-        }
+        int cmp = Double.compare(v[i], best[g]);
+        if (max ? cmp > 0 : cmp < 0) best[g] = v[i];
       }
     }
 
+    @Override
     void grow(int groups) {
-      int n = capacity(best.length, groups);
-      best = Arrays.copyOf(best, n);
-      seen = Arrays.copyOf(seen, n);
+      super.grow(groups);
+      int from = best.length;
+      best = Arrays.copyOf(best, nulls.length);
+      Arrays.fill(best, from, best.length, max ? Double.NEGATIVE_INFINITY : Double.NaN);
     }
 
-    Object result(int group) {
-      if (!seen[group]) return null;
+    Object result(int group, long rows) {
+      if (!sawValue(group, rows)) return null;
       return asDouble ? (Object) best[group] : kind.box(best[group]);
     }
   }

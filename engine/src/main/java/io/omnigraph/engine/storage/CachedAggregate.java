@@ -80,8 +80,8 @@ final class CachedAggregate {
     List<ColumnKind> groupKinds = new ArrayList<>();
     for (String g : aggregation.groupBy()) groupKinds.add(forms.get(g));
     GroupKeys keys = new GroupKeys(groupKinds);
-    Accumulator.Rows groupRows = new Accumulator.Rows();
     List<Measure> measures = aggregation.measures();
+    // COUNT(*) is the group's row count: it has no accumulator.
     Accumulator[] acc = new Accumulator[measures.size()];
     int[] measureAt = new int[acc.length];
     for (int i = 0; i < acc.length; i++) {
@@ -100,33 +100,32 @@ final class CachedAggregate {
       for (int i = 0; i < groupAt.length; i++) groupColumns[i] = f[groupAt[i]];
       keys.number(groupColumns, keep, rows, groups, scratch);
       int size = keys.size();
-      groupRows.grow(size);
-      groupRows.add(null, groups, keep, rows);
       for (int i = 0; i < acc.length; i++) {
+        if (acc[i] == null) continue;
         acc[i].grow(size);
-        acc[i].add(measureAt[i] < 0 ? null : f[measureAt[i]], groups, keep, rows);
+        acc[i].add(f[measureAt[i]], groups, keep, rows);
       }
     }
     List<String> columns = new ArrayList<>(aggregation.groupBy());
     for (int i = 0; i < acc.length; i++) columns.add("m" + i);
     List<Object[]> out = new ArrayList<>();
     int size = keys.size();
-    groupRows.grow(size);
-    for (Accumulator a : acc) a.grow(size);
+    for (Accumulator a : acc) if (a != null) a.grow(size);
     for (int g = 0; g < size; g++) {
+      long rows = keys.rows(g);
       // Every group number but the single one of an ungrouped aggregate stands for rows that passed.
-      if (groupAt.length > 0 && groupRows.counts[g] == 0) continue;
+      if (groupAt.length > 0 && rows == 0) continue;
       Object[] key = keys.key(g);
       Object[] row = new Object[key.length + acc.length];
       System.arraycopy(key, 0, row, 0, key.length);
-      for (int i = 0; i < acc.length; i++) row[key.length + i] = acc[i].result(g);
+      for (int i = 0; i < acc.length; i++) row[key.length + i] = acc[i] == null ? (Object) rows : acc[i].result(g, rows);
       out.add(row);
     }
     return RowCursor.of(columns, out);
   }
 
   private Accumulator accumulator(Measure m) {
-    if (m.column() == null) return new Accumulator.Rows();
+    if (m.column() == null) return null;
     if (m.function() == Function.COUNT) return new Accumulator.Values();
     ColumnKind kind = forms.get(m.column());
     if (m.function() == Function.SUM) {

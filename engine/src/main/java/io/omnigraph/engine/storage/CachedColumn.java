@@ -13,6 +13,9 @@ sealed interface CachedColumn {
 
   boolean isNull(int row);
 
+  /** Bit {@code row} set for each null row; null when no row is null (dictionaries answer by code instead). */
+  long[] nullBits();
+
   /** Rows whose bit is set in {@code nulls} (null = no null row) are null. */
   private static boolean bit(long[] nulls, int row) {
     return nulls != null && (nulls[row >>> 6] & (1L << row)) != 0;
@@ -37,6 +40,10 @@ sealed interface CachedColumn {
     public boolean isNull(int row) {
       return codes[row] < 0;
     }
+
+    public long[] nullBits() {
+      throw new UnsupportedOperationException("a dictionary marks nulls by code");
+    }
   }
 
   /** Integers, booleans (0 and 1) and dates (epoch days). */
@@ -51,6 +58,10 @@ sealed interface CachedColumn {
 
     public boolean isNull(int row) {
       return bit(nulls, row);
+    }
+
+    public long[] nullBits() {
+      return nulls;
     }
   }
 
@@ -67,6 +78,10 @@ sealed interface CachedColumn {
     public boolean isNull(int row) {
       return bit(nulls, row);
     }
+
+    public long[] nullBits() {
+      return nulls;
+    }
   }
 
   /** Only which rows are null, for columns no aggregate reads the values of. */
@@ -77,6 +92,10 @@ sealed interface CachedColumn {
 
     public boolean isNull(int row) {
       return bit(nulls, row);
+    }
+
+    public long[] nullBits() {
+      return nulls;
     }
   }
 }

@@ -17,21 +17,26 @@ final class GroupKeys {
   private final KeyNumbering pairs = new KeyNumbering();
   private int[] firstOfPair = new int[16];
   private int[] secondOfPair = new int[16];
+  /** Kept rows per group number. */
+  private long[] rowsOf = new long[16];
 
   /** {@code kinds}: the grouping columns' kinds, at most two. */
   GroupKeys(List<ColumnKind> kinds) {
     if (kinds.size() > 2) throw new IllegalArgumentException("at most two grouping columns");
     columns = new KeyColumn[kinds.size()];
-    for (int i = 0; i < columns.length; i++) columns[i] = new KeyColumn(kinds.get(i));
+    for (int i = 0; i < columns.length; i++) columns[i] = new KeyColumn(kinds.get(i), columns.length == 1);
   }
 
   /**
-   * Writes each kept row's group number into {@code out} ({@code keep} null = every row kept; rows
-   * not kept are left alone). {@code fragment} holds the grouping columns in order.
+   * Writes each kept row's group number into {@code out} and counts it ({@code keep} null = every
+   * row kept; rows not kept are left alone). {@code fragment} holds the grouping columns in order.
    */
   void number(CachedColumn[] fragment, boolean[] keep, int rows, int[] out, int[] scratch) {
     if (columns.length == 0) {
       Arrays.fill(out, 0, rows, 0);
+      long kept = rows;
+      if (keep != null) for (int i = 0; i < rows; i++) if (!keep[i]) kept--;
+      rowsOf[0] += kept;
       return;
     }
     columns[0].number(fragment[0], keep, rows, out);
@@ -43,7 +48,17 @@ final class GroupKeys {
       int id = pairs.idOf(((long) out[i] << 32) | (scratch[i] & 0xffffffffL));
       if (id == before) remember(id, out[i], scratch[i]);
       out[i] = id;
+      rowsOf[id]++;
     }
+  }
+
+  /** The kept rows of group {@code id}. */
+  long rows(int id) {
+    return id < rowsOf.length ? rowsOf[id] : 0;
+  }
+
+  private void room(int ids) {
+    if (ids > rowsOf.length) rowsOf = Arrays.copyOf(rowsOf, Math.max(ids, rowsOf.length * 2));
   }
 
   /** How many group numbers are given out so far (some may have had no kept row). */
@@ -65,6 +80,7 @@ final class GroupKeys {
   }
 
   private void remember(int id, int first, int second) {
+    room(id + 1);
     if (id >= firstOfPair.length) {
       firstOfPair = Arrays.copyOf(firstOfPair, firstOfPair.length * 2);
       secondOfPair = Arrays.copyOf(secondOfPair, secondOfPair.length * 2);
@@ -74,16 +90,19 @@ final class GroupKeys {
   }
 
   /** One grouping column: its values numbered in order of first appearance. */
-  private static final class KeyColumn {
+  private final class KeyColumn {
     final ColumnKind kind;
+    /** The only grouping column, so its value numbers are the group numbers and it counts their rows. */
+    final boolean counts;
     final List<Object> values = new ArrayList<>();
     final Map<String, Integer> strings = new HashMap<>();
     final KeyNumbering longs = new KeyNumbering();
     int[] valueOfLong = new int[16];
     int nullId = -1;
 
-    KeyColumn(ColumnKind kind) {
+    KeyColumn(ColumnKind kind, boolean counts) {
       this.kind = kind;
+      this.counts = counts;
     }
 
     void number(CachedColumn column, boolean[] keep, int rows, int[] out) {
@@ -100,17 +119,24 @@ final class GroupKeys {
           remap[k] = id;
         }
         int[] codes = d.codes();
+        if (counts) room(values.size() + 1);
+        long[] n = rowsOf;
         for (int i = 0; i < rows; i++) {
           if (keep != null && !keep[i]) continue;
           int code = codes[i];
-          out[i] = code < 0 ? nullId() : remap[code];
+          int id = code < 0 ? nullId() : remap[code];
+          out[i] = id;
+          if (counts) n[id]++;
         }
       } else {
         CachedColumn.Longs l = (CachedColumn.Longs) column;
         long[] v = l.values();
+        long[] bits = l.nullBits();
         for (int i = 0; i < rows; i++) {
           if (keep != null && !keep[i]) continue;
-          out[i] = l.isNull(i) ? nullId() : longId(v[i]);
+          int id = bits != null && (bits[i >>> 6] & (1L << i)) != 0 ? nullId() : longId(v[i]);
+          out[i] = id;
+          if (counts) rowsOf[id]++;
         }
       }
     }
@@ -119,6 +145,7 @@ final class GroupKeys {
       if (nullId < 0) {
         nullId = values.size();
         values.add(null);
+        if (counts) room(values.size());
       }
       return nullId;
     }
@@ -130,6 +157,7 @@ final class GroupKeys {
         if (id >= valueOfLong.length) valueOfLong = Arrays.copyOf(valueOfLong, valueOfLong.length * 2);
         valueOfLong[id] = values.size();
         values.add(kind.box(v));
+        if (counts) room(values.size());
       }
       return valueOfLong[id];
     }
