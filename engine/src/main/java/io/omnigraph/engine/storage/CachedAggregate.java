@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * An {@link Aggregation} computed over columns held by the {@link ColumnCache}: group numbers from
@@ -40,13 +38,16 @@ final class CachedAggregate {
     for (String c : forms.keySet()) at.put(c, at.size());
   }
 
-  /** How to compute {@code a} over a table of {@code schema} from cached columns, or empty when this cannot. */
-  static Optional<CachedAggregate> plan(Aggregation a, Schema schema) {
+  /**
+   * How to compute {@code a} from cached columns over a table whose columns are of {@code columnKinds},
+   * or empty when this cannot.
+   */
+  static Optional<CachedAggregate> plan(Aggregation a, Map<String, ColumnKind> columnKinds) {
     Map<String, ColumnKind> kinds = new HashMap<>();
     for (String c : a.columnsRead()) {
-      Field f = schema.getFields().stream().filter(x -> x.getName().equals(c)).findFirst().orElse(null);
-      if (f == null) return Optional.empty();
-      kinds.put(c, ColumnKind.of(f.getType()));
+      ColumnKind kind = columnKinds.get(c);
+      if (kind == null) return Optional.empty();
+      kinds.put(c, kind);
     }
     if (a.groupBy().size() > 2) return Optional.empty();
     for (String g : a.groupBy()) if (!GROUPABLE.contains(kinds.get(g))) return Optional.empty();

@@ -1,9 +1,10 @@
 package io.omnigraph.engine.storage;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -14,7 +15,11 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.UInt4Vector;
 import org.apache.arrow.vector.VarCharVector;
 
-/** Gathers one column of one fragment from Arrow batches into a {@link CachedColumn}. Not thread-safe. */
+/**
+ * Gathers one column of one fragment from Arrow batches into a {@link CachedColumn}. Strings are
+ * looked up in the dictionary by their UTF-8 bytes where Arrow holds them, so reading a column
+ * makes one {@code String} per distinct value, not one per row. Not thread-safe.
+ */
 final class ColumnBuilder {
   /**
    * Distinct strings a fragment may hold beyond a quarter of its rows before the column is refused:
@@ -45,7 +50,10 @@ final class ColumnBuilder {
   private double[] doubles = new double[0];
   private int[] codes = new int[0];
   private long[] nulls;
-  private final Map<String, Integer> dictionary = new HashMap<>();
+  /** The dictionary: each value's UTF-8 bytes by code, found through an open-addressing table of code + 1. */
+  private final List<byte[]> values = new ArrayList<>();
+  private int[] slots = new int[64];
+  private int[] slotHashes = new int[64];
 
   ColumnBuilder(String column, ColumnKind kind, long expectedRows) {
     this.column = column;
@@ -57,33 +65,51 @@ final class ColumnBuilder {
   /** Appends every row of {@code v} from {@code from} (inclusive) to {@code to} (exclusive). */
   void append(FieldVector v, int from, int to) {
     ensure(rows + (to - from));
-    for (int i = from; i < to; i++, rows++) {
-      if (v.isNull(i)) {
-        markNull(rows);
-        if (kind == ColumnKind.STRING) codes[rows] = -1;
-        continue;
+    int at = rows;
+    for (int i = from; i < to; i++) if (v.isNull(i)) markNull(at + i - from);
+    // One loop per kind, so the loop bodies stay small enough to compile well.
+    switch (kind) {
+      case STRING -> appendStrings((VarCharVector) v, from, to, at);
+      case BOOL -> {
+        BitVector b = (BitVector) v;
+        for (int i = from; i < to; i++) longs[at + i - from] = b.isNull(i) ? 0 : b.get(i);
       }
-      switch (kind) {
-        case STRING -> codes[rows] = code(new String(((VarCharVector) v).get(i), StandardCharsets.UTF_8));
-        case BOOL -> longs[rows] = ((BitVector) v).get(i);
-        case I32 -> longs[rows] = ((IntVector) v).get(i);
-        case I64 -> longs[rows] = ((BigIntVector) v).get(i);
-        case U32 -> longs[rows] = Integer.toUnsignedLong(((UInt4Vector) v).get(i));
-        case DATE -> longs[rows] = ((DateDayVector) v).get(i);
-        case F32 -> doubles[rows] = ((Float4Vector) v).get(i);
-        case F64 -> doubles[rows] = ((Float8Vector) v).get(i);
-        case OTHER -> { }
+      case I32 -> {
+        IntVector x = (IntVector) v;
+        for (int i = from; i < to; i++) longs[at + i - from] = x.isNull(i) ? 0 : x.get(i);
       }
+      case I64 -> {
+        BigIntVector x = (BigIntVector) v;
+        for (int i = from; i < to; i++) longs[at + i - from] = x.isNull(i) ? 0 : x.get(i);
+      }
+      case U32 -> {
+        UInt4Vector x = (UInt4Vector) v;
+        for (int i = from; i < to; i++) longs[at + i - from] = x.isNull(i) ? 0 : Integer.toUnsignedLong(x.get(i));
+      }
+      case DATE -> {
+        DateDayVector x = (DateDayVector) v;
+        for (int i = from; i < to; i++) longs[at + i - from] = x.isNull(i) ? 0 : x.get(i);
+      }
+      case F32 -> {
+        Float4Vector x = (Float4Vector) v;
+        for (int i = from; i < to; i++) doubles[at + i - from] = x.isNull(i) ? 0 : x.get(i);
+      }
+      case F64 -> {
+        Float8Vector x = (Float8Vector) v;
+        for (int i = from; i < to; i++) doubles[at + i - from] = x.isNull(i) ? 0 : x.get(i);
+      }
+      case OTHER -> { }
     }
+    rows += to - from;
   }
 
   CachedColumn build() {
     if (nulls != null) nulls = Arrays.copyOf(nulls, (rows + 63) >>> 6);
     return switch (kind) {
       case STRING -> {
-        String[] values = new String[dictionary.size()];
-        dictionary.forEach((v, c) -> values[c] = v);
-        yield new CachedColumn.Dictionary(values, Arrays.copyOf(codes, rows));
+        String[] strings = new String[values.size()];
+        for (int c = 0; c < strings.length; c++) strings[c] = new String(values.get(c), StandardCharsets.UTF_8);
+        yield new CachedColumn.Dictionary(strings, Arrays.copyOf(codes, rows));
       }
       case F32, F64 -> new CachedColumn.Doubles(kind, Arrays.copyOf(doubles, rows), nulls);
       case OTHER -> new CachedColumn.Presence(rows, nulls);
@@ -91,13 +117,59 @@ final class ColumnBuilder {
     };
   }
 
-  private int code(String value) {
-    Integer c = dictionary.get(value);
-    if (c != null) return c;
-    if (dictionary.size() >= maxDistinct) throw new TooManyValues(column);
-    int next = dictionary.size();
-    dictionary.put(value, next);
-    return next;
+  private void appendStrings(VarCharVector v, int from, int to, int at) {
+    ArrowBuf offsets = v.getOffsetBuffer();
+    ArrowBuf data = v.getDataBuffer();
+    for (int i = from; i < to; i++) {
+      if (v.isNull(i)) {
+        codes[at + i - from] = -1;
+        continue;
+      }
+      int start = offsets.getInt((long) i * VarCharVector.OFFSET_WIDTH);
+      int end = offsets.getInt((long) (i + 1) * VarCharVector.OFFSET_WIDTH);
+      codes[at + i - from] = code(data, start, end - start);
+    }
+  }
+
+  /** The code of the string held in {@code data} at {@code start}, given one if it is new. */
+  private int code(ArrowBuf data, int start, int length) {
+    int hash = 0x811c9dc5;
+    for (int j = 0; j < length; j++) hash = (hash ^ data.getByte(start + j)) * 0x01000193;
+    int mask = slots.length - 1;
+    for (int s = hash & mask; ; s = (s + 1) & mask) {
+      int held = slots[s];
+      if (held == 0) break;
+      if (slotHashes[s] == hash && same(values.get(held - 1), data, start, length)) return held - 1;
+    }
+    if (values.size() >= maxDistinct) throw new TooManyValues(column);
+    byte[] bytes = new byte[length];
+    data.getBytes(start, bytes);
+    values.add(bytes);
+    if (values.size() * 2 > slots.length) rehash(slots.length * 2);
+    place(values.size(), hash);
+    return values.size() - 1;
+  }
+
+  private static boolean same(byte[] value, ArrowBuf data, int start, int length) {
+    if (value.length != length) return false;
+    for (int j = 0; j < length; j++) if (value[j] != data.getByte(start + j)) return false;
+    return true;
+  }
+
+  private void place(int codePlusOne, int hash) {
+    int mask = slots.length - 1;
+    int s = hash & mask;
+    while (slots[s] != 0) s = (s + 1) & mask;
+    slots[s] = codePlusOne;
+    slotHashes[s] = hash;
+  }
+
+  private void rehash(int size) {
+    int[] oldSlots = slots;
+    int[] oldHashes = slotHashes;
+    slots = new int[size];
+    slotHashes = new int[size];
+    for (int s = 0; s < oldSlots.length; s++) if (oldSlots[s] != 0) place(oldSlots[s], oldHashes[s]);
   }
 
   private void markNull(int row) {

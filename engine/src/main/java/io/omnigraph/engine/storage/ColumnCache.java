@@ -41,12 +41,21 @@ final class ColumnCache {
 
   private record Key(TableLineage lineage, String fragment, String column, ColumnKind form) {}
 
+  /** What a repeated aggregate needs to know of a table version before it reads any column. */
+  private record VersionFacts(List<FragmentContent> fragments, Map<String, ColumnKind> kinds) {
+    static VersionFacts of(Dataset ds) {
+      Map<String, ColumnKind> kinds = new HashMap<>();
+      ds.getSchema().getFields().forEach(f -> kinds.put(f.getName(), ColumnKind.of(f.getType())));
+      return new VersionFacts(FragmentContent.of(ds), Map.copyOf(kinds));
+    }
+  }
+
   /** What is known of one lineage; guarded by its own monitor. */
   private static final class Lineage {
-    /** The fragments of versions seen, so a repeated aggregate does not list them again. */
-    final Map<Long, List<FragmentContent>> versions = new LinkedHashMap<>(16, 0.75f, true) {
+    /** Versions seen, so a repeated aggregate neither lists fragments nor decodes the schema again. */
+    final Map<Long, VersionFacts> versions = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, List<FragmentContent>> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<Long, VersionFacts> eldest) {
         return size() > VERSIONS_KEPT;
       }
     };
@@ -72,6 +81,23 @@ final class ColumnCache {
     this.budget = budget;
   }
 
+  /** False when the budget is 0: aggregates always read the table. */
+  boolean enabled() {
+    return budget > 0;
+  }
+
+  /** The cache's form of each column of {@code ref}'s version ({@code ds} is its handle). */
+  Map<String, ColumnKind> kinds(TableRef ref, Dataset ds) {
+    Lineage t = lineage(TableLineage.of(ref));
+    synchronized (t) {
+      return t.versions.computeIfAbsent(ref.version(), v -> VersionFacts.of(ds)).kinds();
+    }
+  }
+
+  private synchronized Lineage lineage(TableLineage lineage) {
+    return lineages.computeIfAbsent(lineage, k -> new Lineage());
+  }
+
   /**
    * The columns {@code forms} names of every fragment of {@code ref}'s version ({@code ds} is its
    * handle), one array per fragment in the table's order holding the columns in the order of
@@ -80,14 +106,11 @@ final class ColumnCache {
   Optional<List<CachedColumn[]>> columns(TableRef ref, Dataset ds, Map<String, ColumnKind> forms) {
     if (budget <= 0 || forms.isEmpty()) return Optional.empty();
     TableLineage lineage = TableLineage.of(ref);
-    Lineage t;
-    synchronized (this) {
-      t = lineages.computeIfAbsent(lineage, k -> new Lineage());
-    }
+    Lineage t = lineage(lineage);
     List<String> names = new ArrayList<>(forms.keySet());
     synchronized (t) {
       for (String name : names) if (t.refused.contains(name)) return Optional.empty();
-      List<FragmentContent> fragments = t.versions.computeIfAbsent(ref.version(), v -> FragmentContent.of(ds));
+      List<FragmentContent> fragments = t.versions.computeIfAbsent(ref.version(), v -> VersionFacts.of(ds)).fragments();
       long live = 0;
       for (FragmentContent f : fragments) live += f.liveRows();
       // Four bytes a row and column is the least any form takes: a table beyond the budget is not tried.

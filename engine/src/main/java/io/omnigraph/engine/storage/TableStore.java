@@ -345,7 +345,9 @@ public final class TableStore implements AutoCloseable {
     DatasetCache.Lease lease = lease(ref);
     try {
       Dataset ds = lease.dataset();
-      Optional<CachedAggregate> cached = CachedAggregate.plan(aggregation, ds.getSchema());
+      Optional<CachedAggregate> cached = columns.enabled()
+          ? CachedAggregate.plan(aggregation, columns.kinds(ref, ds))
+          : Optional.empty();
       if (cached.isPresent()) {
         Optional<List<CachedColumn[]>> held = columns.columns(ref, ds, cached.get().forms());
         if (held.isPresent()) {

@@ -61,7 +61,7 @@ class ColumnCacheTest {
       assertAllMatch(g, g.snapshot("main"));
       write(g, "main", tx -> tx.deleteById("Reading", List.of("r3", "r401", "r802", "r1203")));
       write(g, "main", tx -> tx.updateById("Reading", Map.of(
-          "r10", Map.of("n", Long.MAX_VALUE, "site", "fresh"), "r410", Map.of("k", -5, "f", 1e300),
+          "r10", Map.of("n", Long.MAX_VALUE, "site", "fr\u00e9sh"), "r410", Map.of("k", -5, "f", 1e300),
           "r1210", Map.of("day", LocalDate.of(1999, 1, 1)))));
       insert(g, "main", rows(random, 5000, 5050));
       assertAllMatch(g, g.snapshot("main"));
@@ -180,7 +180,7 @@ class ColumnCacheTest {
         new Aggregation(List.of("u"), List.of(new Measure(Function.COUNT, null, false)), Predicate.TRUE),
         new Aggregation(List.of("site", "ok"), all, new Predicate.Compare("k", Predicate.Op.GT, 40)),
         new Aggregation(List.of("k", "day"), all, new Predicate.And(List.of(
-            new Predicate.In("site", List.of("s0", "s3", "fresh")), new Predicate.IsNull("n", true)))),
+            new Predicate.In("site", List.of("s0", "s3", "fr\u00e9sh", "s\u00e9\ud83d\ude00")), new Predicate.IsNull("n", true)))),
         new Aggregation(List.of("site"), all, new Predicate.Compare("site", Predicate.Op.NE, "s0")),
         new Aggregation(List.of("n"), List.of(new Measure(Function.COUNT, null, false)),
             new Predicate.Compare("n", Predicate.Op.LE, 0L)),
@@ -217,7 +217,8 @@ class ColumnCacheTest {
       Map<String, Object> r = new HashMap<>();
       r.put("name", "r" + i);
       r.put("k", random.nextInt(200) - 100);
-      if (random.nextInt(6) != 0) r.put("site", "s" + random.nextInt(5));
+      // Values beyond ASCII: the dictionary is built from UTF-8 bytes.
+      if (random.nextInt(6) != 0) r.put("site", random.nextInt(50) == 0 ? "s\u00e9\ud83d\ude00" : "s" + random.nextInt(5));
       if (random.nextInt(7) != 0) r.put("n", random.nextInt(10) == 0 ? Long.MAX_VALUE - random.nextInt(5) : random.nextLong() >> 20);
       if (random.nextInt(3) != 0) r.put("u", (long) random.nextInt(Integer.MAX_VALUE) * 2);
       if (random.nextInt(11) != 0) r.put("f", random.nextInt(20) == 0 ? -0.0 : random.nextGaussian() * 1000);
