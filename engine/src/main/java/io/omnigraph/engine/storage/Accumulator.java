@@ -109,21 +109,46 @@ abstract sealed class Accumulator {
   /**
    * SUM as a double: of a floating column, or of any numeric column cast to double. Null rows hold
    * 0 and a sum that starts at +0.0 is never -0.0, so adding them changes nothing.
+   *
+   * <p>Integers are added as longs while the magnitudes seen add up to at most 2^53: every partial
+   * sum is then a double exactly, so the result is bit for bit the row-order double sum, and long
+   * additions may be spread over four lanes per group (no chain of dependent additions through
+   * one slot). Past that bound the sums continue as doubles, in row order.
    */
   static final class DoubleSum extends Accumulator {
+    private static final long EXACT_BOUND = 1L << 53;
     double[] sums = new double[0];
+    /** Four lanes per group while the sums are exact. */
+    long[] lanes = new long[0];
+    /** The magnitudes seen may add up to this much; past EXACT_BOUND the sums are doubles. */
+    long magnitude;
+    boolean inexact;
 
     void add(CachedColumn column, int[] groups, boolean[] keep, int rows) {
       countNulls(column, groups, keep, rows);
-      double[] s = sums;
       if (column instanceof CachedColumn.Longs c) {
         long[] v = c.values();
+        if (!inexact && c.maxAbs() <= EXACT_BOUND && rows <= EXACT_BOUND / Math.max(1, c.maxAbs())
+            && magnitude + c.maxAbs() * rows <= EXACT_BOUND) {
+          magnitude += c.maxAbs() * rows;
+          long[] l = lanes;
+          if (keep == null) {
+            for (int i = 0; i < rows; i++) l[(groups[i] << 2) | (i & 3)] += v[i];
+          } else {
+            for (int i = 0; i < rows; i++) if (keep[i]) l[(groups[i] << 2) | (i & 3)] += v[i];
+          }
+          return;
+        }
+        toDoubles();
+        double[] s = sums;
         if (keep == null) {
           for (int i = 0; i < rows; i++) s[groups[i]] += (double) v[i];
         } else {
           for (int i = 0; i < rows; i++) if (keep[i]) s[groups[i]] += (double) v[i];
         }
       } else {
+        toDoubles();
+        double[] s = sums;
         double[] v = ((CachedColumn.Doubles) column).values();
         if (keep == null) {
           for (int i = 0; i < rows; i++) s[groups[i]] += v[i];
@@ -133,14 +158,27 @@ abstract sealed class Accumulator {
       }
     }
 
+    /** Continues in doubles from the exact sums so far, which are doubles exactly. */
+    private void toDoubles() {
+      if (inexact) return;
+      inexact = true;
+      for (int g = 0; g < sums.length; g++) sums[g] = exact(g);
+    }
+
+    private long exact(int g) {
+      return lanes[g << 2] + lanes[(g << 2) | 1] + lanes[(g << 2) | 2] + lanes[(g << 2) | 3];
+    }
+
     @Override
     void grow(int groups) {
       super.grow(groups);
       sums = Arrays.copyOf(sums, nulls.length);
+      lanes = Arrays.copyOf(lanes, nulls.length * 4);
     }
 
     Object result(int group, long rows) {
-      return sawValue(group, rows) ? (Object) sums[group] : null;
+      if (!sawValue(group, rows)) return null;
+      return inexact ? (Object) sums[group] : (Object) (double) exact(group);
     }
   }
 

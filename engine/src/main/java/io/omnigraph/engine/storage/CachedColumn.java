@@ -46,8 +46,18 @@ sealed interface CachedColumn {
     }
   }
 
-  /** Integers, booleans (0 and 1) and dates (epoch days). */
-  record Longs(ColumnKind kind, long[] values, long[] nulls) implements CachedColumn {
+  /**
+   * Integers, booleans (0 and 1) and dates (epoch days); null rows hold 0.
+   *
+   * @param maxAbs the largest magnitude among the values ({@code Long.MAX_VALUE} for {@code Long.MIN_VALUE})
+   */
+  record Longs(ColumnKind kind, long[] values, long[] nulls, long maxAbs) implements CachedColumn {
+    static Longs of(ColumnKind kind, long[] values, long[] nulls) {
+      long max = 0;
+      for (long v : values) max = Math.max(max, v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v));
+      return new Longs(kind, values, nulls, max);
+    }
+
     public int rows() {
       return values.length;
     }

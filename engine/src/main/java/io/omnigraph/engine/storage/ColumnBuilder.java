@@ -113,7 +113,7 @@ final class ColumnBuilder {
       }
       case F32, F64 -> new CachedColumn.Doubles(kind, Arrays.copyOf(doubles, rows), nulls);
       case OTHER -> new CachedColumn.Presence(rows, nulls);
-      default -> new CachedColumn.Longs(kind, Arrays.copyOf(longs, rows), nulls);
+      default -> CachedColumn.Longs.of(kind, Arrays.copyOf(longs, rows), nulls);
     };
   }
 

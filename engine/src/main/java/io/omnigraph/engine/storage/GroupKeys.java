@@ -107,9 +107,11 @@ final class GroupKeys {
 
     void number(CachedColumn column, boolean[] keep, int rows, int[] out) {
       if (column instanceof CachedColumn.Dictionary d) {
-        int[] remap = new int[d.values().length];
-        for (int k = 0; k < remap.length; k++) {
-          String v = d.values()[k];
+        // Codes shifted by one, so that null (code -1) needs no branch.
+        int[] remap = new int[d.values().length + 1];
+        remap[0] = nullId();
+        for (int k = 1; k < remap.length; k++) {
+          String v = d.values()[k - 1];
           Integer id = strings.get(v);
           if (id == null) {
             id = values.size();
@@ -119,14 +121,21 @@ final class GroupKeys {
           remap[k] = id;
         }
         int[] codes = d.codes();
-        if (counts) room(values.size() + 1);
-        long[] n = rowsOf;
+        if (!counts) {
+          for (int i = 0; i < rows; i++) if (keep == null || keep[i]) out[i] = remap[codes[i] + 1];
+          return;
+        }
+        room(values.size());
+        // Four counters per group, so that rows of one group in a row do not wait on one another.
+        long[] lanes = new long[values.size() * 4];
         for (int i = 0; i < rows; i++) {
           if (keep != null && !keep[i]) continue;
-          int code = codes[i];
-          int id = code < 0 ? nullId() : remap[code];
+          int id = remap[codes[i] + 1];
           out[i] = id;
-          if (counts) n[id]++;
+          lanes[(id << 2) | (i & 3)]++;
+        }
+        for (int g = 0; g < values.size(); g++) {
+          rowsOf[g] += lanes[g << 2] + lanes[(g << 2) | 1] + lanes[(g << 2) | 2] + lanes[(g << 2) | 3];
         }
       } else {
         CachedColumn.Longs l = (CachedColumn.Longs) column;

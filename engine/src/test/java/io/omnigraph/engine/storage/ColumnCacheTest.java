@@ -79,6 +79,38 @@ class ColumnCacheTest {
     }
   }
 
+  /** Sums cast to double are added in row order, bit for bit, also past 2^53 where doubles round. */
+  @Test
+  void doubleSumsOfIntegersAreTheRowOrderSums() {
+    try (Graph g = Graph.init(dir.resolve("g").toString(), SCHEMA)) {
+      Random random = new Random(11);
+      // Small values first; then fragments each within 2^53 in magnitude but not together; then beyond.
+      for (int batch = 0; batch < 6; batch++) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < (batch < 2 || batch == 5 ? 300 : 3); i++) {
+          long big = (1L << 51) + 1;
+          long n = batch == 5 ? random.nextLong() >> 8 : batch >= 2 ? big : random.nextInt(1000) - 500;
+          rows.add(Map.of("name", "d" + batch + "-" + i, "k", batch >= 2 && batch < 5 ? 0 : i % 3, "n", n, "f", random.nextGaussian() * 1e10));
+        }
+        insert(g, "main", rows);
+        Snapshot s = g.snapshot("main");
+        Aggregation a = new Aggregation(List.of("k"), List.of(new Measure(Function.SUM, "n", true),
+            new Measure(Function.SUM, "f", false)), Predicate.TRUE);
+        Map<Object, List<Object>> scanned = new TreeMap<>();
+        Map<Object, List<Object>> held = new TreeMap<>();
+        long before = cached(g);
+        try (RowCursor c = ScanAggregator.aggregate(s, "Reading", a)) {
+          while (c.next()) scanned.put(c.row()[0], List.of(c.row()));
+        }
+        try (RowCursor c = pushed(g, s, "Reading", a)) {
+          while (c.next()) held.put(c.row()[0], List.of(c.row()));
+        }
+        assertEquals(before + 1, cached(g));
+        assertEquals(scanned, held, "batch " + batch);
+      }
+    }
+  }
+
   @Test
   void aLargeTableIsHeldOnlyAfterRepeatedAggregates() {
     try (Graph g = Graph.init(dir.resolve("g").toString(), SCHEMA)) {
