@@ -133,7 +133,7 @@ abstract sealed class Accumulator {
           magnitude += c.maxAbs() * rows;
           long[] l = lanes;
           if (keep == null) {
-            for (int i = 0; i < rows; i++) l[(groups[i] << 2) | (i & 3)] += v[i];
+            addAll(v, groups, rows, l);
           } else {
             for (int i = 0; i < rows; i++) if (keep[i]) l[(groups[i] << 2) | (i & 3)] += v[i];
           }
@@ -156,6 +156,11 @@ abstract sealed class Accumulator {
           for (int i = 0; i < rows; i++) if (keep[i]) s[groups[i]] += v[i];
         }
       }
+    }
+
+    /** The loop of an unfiltered sum of integers: kept small so it compiles early. */
+    private static void addAll(long[] v, int[] groups, int rows, long[] lanes) {
+      for (int i = 0; i < rows; i++) lanes[(groups[i] << 2) | (i & 3)] += v[i];
     }
 
     /** Continues in doubles from the exact sums so far, which are doubles exactly. */

@@ -128,11 +128,15 @@ final class GroupKeys {
         room(values.size());
         // Four counters per group, so that rows of one group in a row do not wait on one another.
         long[] lanes = new long[values.size() * 4];
-        for (int i = 0; i < rows; i++) {
-          if (keep != null && !keep[i]) continue;
-          int id = remap[codes[i] + 1];
-          out[i] = id;
-          lanes[(id << 2) | (i & 3)]++;
+        if (keep == null) {
+          numberAll(codes, remap, rows, out, lanes);
+        } else {
+          for (int i = 0; i < rows; i++) {
+            if (!keep[i]) continue;
+            int id = remap[codes[i] + 1];
+            out[i] = id;
+            lanes[(id << 2) | (i & 3)]++;
+          }
         }
         for (int g = 0; g < values.size(); g++) {
           rowsOf[g] += lanes[g << 2] + lanes[(g << 2) | 1] + lanes[(g << 2) | 2] + lanes[(g << 2) | 3];
@@ -147,6 +151,15 @@ final class GroupKeys {
           out[i] = id;
           if (counts) rowsOf[id]++;
         }
+      }
+    }
+
+    /** The loop every unfiltered aggregate grouped by a string column runs: kept small so it compiles early. */
+    private static void numberAll(int[] codes, int[] remap, int rows, int[] out, long[] lanes) {
+      for (int i = 0; i < rows; i++) {
+        int id = remap[codes[i] + 1];
+        out[i] = id;
+        lanes[(id << 2) | (i & 3)]++;
       }
     }
 
