@@ -119,41 +119,40 @@ final class ColumnBuilder {
 
   private void appendStrings(VarCharVector v, int from, int to, int at) {
     ArrowBuf offsets = v.getOffsetBuffer();
-    ArrowBuf data = v.getDataBuffer();
+    int first = offsets.getInt((long) from * VarCharVector.OFFSET_WIDTH);
+    int last = offsets.getInt((long) to * VarCharVector.OFFSET_WIDTH);
+    // One copy of the batch's bytes, then hashing and comparing on a Java array.
+    byte[] bytes = new byte[last - first];
+    v.getDataBuffer().getBytes(first, bytes);
     for (int i = from; i < to; i++) {
       if (v.isNull(i)) {
         codes[at + i - from] = -1;
         continue;
       }
-      int start = offsets.getInt((long) i * VarCharVector.OFFSET_WIDTH);
-      int end = offsets.getInt((long) (i + 1) * VarCharVector.OFFSET_WIDTH);
-      codes[at + i - from] = code(data, start, end - start);
+      int start = offsets.getInt((long) i * VarCharVector.OFFSET_WIDTH) - first;
+      int end = offsets.getInt((long) (i + 1) * VarCharVector.OFFSET_WIDTH) - first;
+      codes[at + i - from] = code(bytes, start, end - start);
     }
   }
 
   /** The code of the string held in {@code data} at {@code start}, given one if it is new. */
-  private int code(ArrowBuf data, int start, int length) {
+  private int code(byte[] data, int start, int length) {
     int hash = 0x811c9dc5;
-    for (int j = 0; j < length; j++) hash = (hash ^ data.getByte(start + j)) * 0x01000193;
+    for (int j = start; j < start + length; j++) hash = (hash ^ data[j]) * 0x01000193;
     int mask = slots.length - 1;
     for (int s = hash & mask; ; s = (s + 1) & mask) {
       int held = slots[s];
       if (held == 0) break;
-      if (slotHashes[s] == hash && same(values.get(held - 1), data, start, length)) return held - 1;
+      if (slotHashes[s] == hash
+          && Arrays.equals(values.get(held - 1), 0, values.get(held - 1).length, data, start, start + length)) {
+        return held - 1;
+      }
     }
     if (values.size() >= maxDistinct) throw new TooManyValues(column);
-    byte[] bytes = new byte[length];
-    data.getBytes(start, bytes);
-    values.add(bytes);
+    values.add(Arrays.copyOfRange(data, start, start + length));
     if (values.size() * 2 > slots.length) rehash(slots.length * 2);
     place(values.size(), hash);
     return values.size() - 1;
-  }
-
-  private static boolean same(byte[] value, ArrowBuf data, int start, int length) {
-    if (value.length != length) return false;
-    for (int j = 0; j < length; j++) if (value[j] != data.getByte(start + j)) return false;
-    return true;
   }
 
   private void place(int codePlusOne, int hash) {
