@@ -59,7 +59,7 @@ final class ColumnCache {
         return size() > VERSIONS_KEPT;
       }
     };
-    /** String columns with too many distinct values for a dictionary. */
+    /** String columns with too many distinct values for a dictionary (their null bitmaps may still be held). */
     final Set<String> refused = new HashSet<>();
     int fallbacks;
   }
@@ -109,7 +109,9 @@ final class ColumnCache {
     Lineage t = lineage(lineage);
     List<String> names = new ArrayList<>(forms.keySet());
     synchronized (t) {
-      for (String name : names) if (t.refused.contains(name)) return Optional.empty();
+      for (String name : names) {
+        if (forms.get(name) == ColumnKind.STRING && t.refused.contains(name)) return Optional.empty();
+      }
       List<FragmentContent> fragments = t.versions.computeIfAbsent(ref.version(), v -> VersionFacts.of(ds)).fragments();
       long live = 0;
       for (FragmentContent f : fragments) live += f.liveRows();

@@ -112,6 +112,23 @@ class ColumnCacheTest {
   }
 
   @Test
+  void aStringColumnOfMostlyUniqueValuesIsNotGroupedFromHeldColumnsButIsStillCounted() {
+    try (Graph g = Graph.init(dir.resolve("g").toString(), SCHEMA)) {
+      insert(g, "main", rows(new Random(5), 0, 2000));
+      Snapshot s = g.snapshot("main");
+      Aggregation byName = new Aggregation(List.of("name"), List.of(new Measure(Function.COUNT, null, false)), Predicate.TRUE);
+      Aggregation countNames = new Aggregation(List.of("site"), List.of(new Measure(Function.COUNT, "name", false)), Predicate.TRUE);
+      long before = cached(g);
+      for (int i = 0; i < 2; i++) {
+        assertEquals(render(ScanAggregator.aggregate(s, "Reading", byName)), render(pushed(g, s, "Reading", byName)));
+      }
+      assertEquals(before, cached(g), "2,000 distinct names in one fragment make no dictionary");
+      assertEquals(render(ScanAggregator.aggregate(s, "Reading", countNames)), render(pushed(g, s, "Reading", countNames)));
+      assertEquals(before + 1, cached(g), "a column only counted is held as its nulls");
+    }
+  }
+
+  @Test
   void aLargeTableIsHeldOnlyAfterRepeatedAggregates() {
     try (Graph g = Graph.init(dir.resolve("g").toString(), SCHEMA)) {
       List<Map<String, Object>> rows = new ArrayList<>();
