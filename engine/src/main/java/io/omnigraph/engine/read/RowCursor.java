@@ -49,4 +49,29 @@ public interface RowCursor extends AutoCloseable {
       public void close() {}
     };
   }
+
+  /** A cursor over rows already in memory; each row is handed out as a copy. */
+  static RowCursor of(List<String> columns, List<Object[]> rows) {
+    List<String> names = List.copyOf(columns);
+    java.util.Iterator<Object[]> it = rows.iterator();
+    return new RowCursor() {
+      private Object[] current;
+
+      public List<String> columns() {
+        return names;
+      }
+
+      public boolean next() {
+        current = it.hasNext() ? it.next() : null;
+        return current != null;
+      }
+
+      public Object[] row() {
+        if (current == null) throw new IllegalStateException("no current row");
+        return current.clone();
+      }
+
+      public void close() {}
+    };
+  }
 }

@@ -5,7 +5,6 @@ import io.omnigraph.engine.read.Aggregation.Measure;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ public final class ScanAggregator {
       }
       rows.add(out);
     }
-    return new ListCursor(columns, rows);
+    return RowCursor.of(columns, rows);
   }
 
   private static Object add(Measure m, Object acc, Object value) {
@@ -82,36 +81,5 @@ public final class ScanAggregator {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static int compare(Object a, Object b) {
     return ((Comparable) a).compareTo(b);
-  }
-
-  /** A cursor over rows already in memory. */
-  private static final class ListCursor implements RowCursor {
-    private final List<String> columns;
-    private final Iterator<Object[]> rows;
-    private Object[] current;
-
-    ListCursor(List<String> columns, List<Object[]> rows) {
-      this.columns = List.copyOf(columns);
-      this.rows = rows.iterator();
-    }
-
-    @Override
-    public List<String> columns() {
-      return columns;
-    }
-
-    @Override
-    public boolean next() {
-      current = rows.hasNext() ? rows.next() : null;
-      return current != null;
-    }
-
-    @Override
-    public Object[] row() {
-      return current.clone();
-    }
-
-    @Override
-    public void close() {}
   }
 }

@@ -17,9 +17,6 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.lance.Dataset;
-import org.lance.Fragment;
-import org.lance.FragmentMetadata;
-import org.lance.fragment.DeletionFile;
 import org.lance.ipc.LanceScanner;
 import org.lance.ipc.ScanOptions;
 
@@ -48,10 +45,6 @@ final class RowLocator {
   static final long DEFAULT_BUDGET = 2_000_000;
   private static final int MAX_COVERED_VERSIONS = 256;
 
-  private record Lineage(String uri, String lanceBranch) {}
-
-  private record FragmentState(int id, String key, long liveRows) {}
-
   /** One lineage's map; guarded by its own monitor. */
   private static final class Located {
     RowIdMultimap rows = new RowIdMultimap();
@@ -71,7 +64,7 @@ final class RowLocator {
   private final long budget;
   private final java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
   // Guarded by this; access order, so iteration starts at the least recently used lineage.
-  private final Map<Lineage, Located> tables = new LinkedHashMap<>(16, 0.75f, true);
+  private final Map<TableLineage, Located> tables = new LinkedHashMap<>(16, 0.75f, true);
 
   RowLocator(long budget) {
     this.budget = budget;
@@ -85,7 +78,7 @@ final class RowLocator {
     if (budget <= 0) return Optional.empty();
     Located t;
     synchronized (this) {
-      t = tables.computeIfAbsent(new Lineage(ref.uri(), ref.lanceBranch()), k -> new Located());
+      t = tables.computeIfAbsent(TableLineage.of(ref), k -> new Located());
     }
     synchronized (t) {
       if (!t.covered.contains(ref.version()) && !cover(t, ds, ref.version())) return Optional.empty();
@@ -108,11 +101,11 @@ final class RowLocator {
   /** Reads what the map lacks of {@code version}; false when the caller should scan this time. */
   private boolean cover(Located t, Dataset ds, long version) {
     if (version == t.declined) return false;
-    List<FragmentState> fragments = fragments(ds);
+    List<FragmentContent> fragments = FragmentContent.of(ds);
     long live = 0;
     long missingRows = 0;
-    List<FragmentState> missing = new ArrayList<>();
-    for (FragmentState f : fragments) {
+    List<FragmentContent> missing = new ArrayList<>();
+    for (FragmentContent f : fragments) {
       live += f.liveRows();
       if (t.scanned.contains(f.key())) continue;
       missing.add(f);
@@ -136,24 +129,9 @@ final class RowLocator {
     return true;
   }
 
-  private static List<FragmentState> fragments(Dataset ds) {
-    List<FragmentState> out = new ArrayList<>();
-    for (Fragment fragment : ds.getFragments()) {
-      FragmentMetadata m = fragment.metadata();
-      StringBuilder key = new StringBuilder().append(m.getId());
-      m.getFiles().forEach(f -> key.append('|').append(f.getPath()));
-      // The deletion state belongs to the key: the same data file read at an older version may hold
-      // rows that a newer deletion file hides.
-      DeletionFile d = m.getDeletionFile();
-      if (d != null) key.append("|d").append(d.getId()).append('@').append(d.getReadVersion());
-      out.add(new FragmentState(m.getId(), key.toString(), m.getNumRows()));
-    }
-    return out;
-  }
-
-  private static void read(Located t, Dataset ds, List<FragmentState> fragments) {
+  private static void read(Located t, Dataset ds, List<FragmentContent> fragments) {
     if (fragments.isEmpty()) return;
-    List<Integer> ids = fragments.stream().map(FragmentState::id).toList();
+    List<Integer> ids = fragments.stream().map(FragmentContent::id).toList();
     ScanOptions options = new ScanOptions.Builder().fragmentIds(ids).columns(List.of("id")).withRowId(true)
         .batchSize(8192).build();
     try (LanceScanner scanner = ds.newScan(options); ArrowReader reader = scanner.scanBatches()) {

@@ -50,6 +50,7 @@ public final class TableStore implements AutoCloseable {
   private final Session session;
   private final DatasetCache readCache;
   private final RowLocator locator;
+  private final ColumnCache columns;
 
   public TableStore(BufferAllocator allocator) {
     this(allocator, StorageOptions.NONE);
@@ -72,6 +73,7 @@ public final class TableStore implements AutoCloseable {
         .metadataCacheSizeBytes(budget.metadataCacheBytes()).build();
     this.readCache = new DatasetCache(budget.openVersions(), this::openVersion);
     this.locator = new RowLocator(budget.locatedRows());
+    this.columns = new ColumnCache(budget.columnBytes());
   }
 
   public BufferAllocator allocator() {
@@ -323,14 +325,36 @@ public final class TableStore implements AutoCloseable {
     return locator.answered();
   }
 
+  /** Aggregates answered from held columns since this store opened; for tests. */
+  long cachedAggregates() {
+    return columns.answered();
+  }
+
+  /** The heap the held columns take, approximately; for tests. */
+  long cachedColumnBytes() {
+    return columns.bytes();
+  }
+
   /**
-   * Grouped aggregates of one table version, computed inside Lance (see {@link AggregateQuery});
-   * the filter must be {@link io.omnigraph.engine.read.Predicate#pushable pushable}.
+   * Grouped aggregates of one table version: over the columns the {@link ColumnCache} holds when
+   * the table is aggregated repeatedly and the aggregate is one {@link CachedAggregate} computes,
+   * otherwise inside Lance (see {@link AggregateQuery}); the filter must be
+   * {@link io.omnigraph.engine.read.Predicate#pushable pushable}.
    */
   public RowCursor aggregate(TableRef ref, Aggregation aggregation) {
     DatasetCache.Lease lease = lease(ref);
     try {
       Dataset ds = lease.dataset();
+      Optional<CachedAggregate> cached = columns.enabled()
+          ? CachedAggregate.plan(aggregation, columns.kinds(ref, ds))
+          : Optional.empty();
+      if (cached.isPresent()) {
+        Optional<List<CachedColumn[]>> held = columns.columns(ref, ds, cached.get().forms());
+        if (held.isPresent()) {
+          lease.close();
+          return cached.get().run(held.get());
+        }
+      }
       AggregateQuery query = new AggregateQuery(aggregation, ds.getSchema());
       ArrowReader reader;
       try {

@@ -15,13 +15,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Aggregates pushed into Lance give exactly what a scan computes: every measure kind over every
  * numeric kind, nulls, filters, no grouping, empty input, a snapshot of the past and a
- * transaction's own pending rows.
+ * transaction's own pending rows. Each case runs twice: with the graph handle's column cache off
+ * (Lance's query engine answers) and on (small tables are answered from held columns).
  */
 class AggregationTest {
   private static final String SCHEMA = """
@@ -39,9 +41,10 @@ class AggregationTest {
 
   @TempDir Path dir;
 
-  @Test
-  void pushedAggregatesEqualScannedOnes() {
-    try (Graph g = Graph.init(dir.resolve("g").toString(), SCHEMA)) {
+  @ParameterizedTest(name = "column cache {0}")
+  @ValueSource(booleans = {false, true})
+  void pushedAggregatesEqualScannedOnes(boolean columnCache) {
+    try (Graph g = open(columnCache)) {
       insert(g, rows(0, 300));
       long early = g.snapshot("main").manifestVersion();
       insert(g, rows(300, 450));
@@ -58,9 +61,10 @@ class AggregationTest {
     }
   }
 
-  @Test
-  void anIntegerSumBeyondSixtyFourBitsIsExact() {
-    try (Graph g = Graph.init(dir.resolve("g").toString(), SCHEMA)) {
+  @ParameterizedTest(name = "column cache {0}")
+  @ValueSource(booleans = {false, true})
+  void anIntegerSumBeyondSixtyFourBitsIsExact(boolean columnCache) {
+    try (Graph g = open(columnCache)) {
       List<Map<String, Object>> big = new ArrayList<>();
       for (int i = 0; i < 2; i++) big.add(Map.of("name", "big" + i, "k", 1, "n", Long.MAX_VALUE));
       insert(g, big);
@@ -73,6 +77,18 @@ class AggregationTest {
       insert(g, big);
       assertEquals(Long.MAX_VALUE, only(pushed(g, sum)));
       assertEquals(Long.MAX_VALUE, only(ScanAggregator.aggregate(g.snapshot("main"), "Reading", sum)));
+    }
+  }
+
+  private Graph open(boolean columnCache) {
+    String key = "omnigraph.cache.columnBytes";
+    String old = System.getProperty(key);
+    if (!columnCache) System.setProperty(key, "0");
+    try {
+      return Graph.init(dir.resolve("g").toString(), SCHEMA);
+    } finally {
+      if (old == null) System.clearProperty(key);
+      else System.setProperty(key, old);
     }
   }
 

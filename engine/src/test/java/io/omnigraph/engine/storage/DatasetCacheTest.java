@@ -44,7 +44,7 @@ class DatasetCacheTest {
   @BeforeEach
   void createTable() {
     allocator = new RootAllocator();
-    tables = new TableStore(allocator, new CacheBudget(2, 1 << 20, 1 << 20, 0));
+    tables = new TableStore(allocator, new CacheBudget(2, 1 << 20, 1 << 20, 0, 0));
     uri = dir.resolve("t.lance").toString();
     tables.create(uri, SCHEMA);
     for (long v = 1; v <= 4; v++) {
