@@ -191,9 +191,8 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     Map<EdgeType, Set<String>> cascade = new LinkedHashMap<>();
     if (type instanceof NodeType node) {
       for (EdgeType edge : catalog().edgesTouching(node.name())) {
-        Set<String> edgeIds = new LinkedHashSet<>();
-        if (edge.from().equals(node.name())) edgeIds.addAll(matchingIds(edge, new Predicate.In("src", List.copyOf(ids))));
-        if (edge.to().equals(node.name())) edgeIds.addAll(matchingIds(edge, new Predicate.In("dst", List.copyOf(ids))));
+        reads.add(edge);
+        Set<String> edgeIds = IncidentEdges.of(this, edge, node.name(), ids);
         if (!edgeIds.isEmpty()) cascade.put(edge, edgeIds);
       }
     }
