@@ -80,7 +80,8 @@ final class RowPreparer {
   /**
    * The row a full image stands for, when {@code assigned} are the columns whose values differ
    * from the row the image was read from: the same refusals as {@link #assign} for those columns,
-   * and every value converted to its canonical type, since the image comes from outside the engine.
+   * and every value converted to its canonical type, since the image comes through other layers
+   * (SQL reads a DATE back as a day count, an array as a list).
    */
   static Map<String, Object> replace(EntityType type, Set<String> assigned, Map<String, Object> image) {
     if (!(image.get("id") instanceof String id)) {
@@ -104,7 +105,9 @@ final class RowPreparer {
         throw OmniGraphException.badInput("the image of " + type.name() + " '" + id + "' lacks column '" + p.name() + "'");
       }
       Object v = image.get(p.name());
-      row.put(p.name(), v == null ? null : Values.coerce(p, v, type.name()));
+      // An unassigned value of its canonical class is the stored one, read back: nothing to convert.
+      boolean kept = v == null || !assigned.contains(p.name()) && Values.isCanonical(p.type(), v);
+      row.put(p.name(), kept ? v : Values.coerce(p, v, type.name()));
     }
     if (row.size() != image.size()) {
       for (String column : image.keySet()) {
