@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +65,7 @@ final class UpdateStatement implements DmlStatement {
     }
     SqlNode from = SqlBuild.as(target.tableIdentifier(), update.getAlias());
     InternalQuery query = InternalQuery.plan(session, SqlBuild.select(items, from, update.getCondition()));
-    return new UpdateStatement(target, parameterCount, Set.copyOf(new LinkedHashSet<>(columns)), constants,
+    return new UpdateStatement(target, parameterCount, Set.copyOf(columns), constants,
         List.copyOf(selected), query);
   }
 
