@@ -8,8 +8,9 @@ import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * DELETE: {@code SELECT id FROM T WHERE c}, read through the transaction, then {@code deleteById}.
- * Deleting nodes removes their incident edges too; the count is of the rows of T only.
+ * DELETE: {@code SELECT id FROM T WHERE c}, read through the transaction, then {@code
+ * deleteReadRows}: the query has just found the rows, so they are not looked up again. Deleting
+ * nodes removes their incident edges too; the count is of the rows of T only.
  */
 final class DeleteStatement implements DmlStatement {
   private final DmlTarget target;
@@ -41,6 +42,6 @@ final class DeleteStatement implements DmlStatement {
     List<String> ids = new ArrayList<>();
     for (Object[] row : query.run(tx, params)) ids.add((String) row[0]);
     if (ids.isEmpty()) return new DmlResult(0, List.of());
-    return new DmlResult(tx.deleteById(target.name(), ids).rows(), List.of());
+    return new DmlResult(tx.deleteReadRows(target.name(), ids).rows(), List.of());
   }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlCall;
@@ -19,23 +20,29 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
 
 /**
- * MERGE INTO T USING s ON c: one query {@code SELECT t.id, <update values>, <insert values> FROM s
- * LEFT JOIN T ON c}, read through the transaction. Matched rows get the WHEN MATCHED assignments
- * ({@code updateById}); unmatched source rows are written by upsert, so a MERGE on id is an
- * upsert by id. A target row matched by two source rows is an error, as the SQL standard says.
+ * MERGE INTO T USING s ON c: one query {@code SELECT t.id, <matched images>, <insert values> FROM s
+ * LEFT JOIN T ON c}, read through the transaction, where a matched image is every other column of
+ * T with the WHEN MATCHED assignments in place of theirs: the join reads what matched rows keep, so
+ * they are handed to {@code replaceReadRows} without a second read. Unmatched source rows are
+ * written by upsert, so a MERGE on id is an upsert by id. A target row matched by two source rows
+ * is an error, as the SQL standard says.
  */
 final class MergeStatement implements DmlStatement {
   private final DmlTarget target;
   private final int parameterCount;
-  private final List<String> updateColumns;
+  /** The columns WHEN MATCHED assigns; empty without it. */
+  private final Set<String> updateColumns;
+  /** The columns of T after id whose values follow it in each row: empty without WHEN MATCHED. */
+  private final List<String> imageColumns;
   private final List<String> insertColumns;
   private final InternalQuery query;
 
-  private MergeStatement(DmlTarget target, int parameterCount, List<String> updateColumns, List<String> insertColumns,
-      InternalQuery query) {
+  private MergeStatement(DmlTarget target, int parameterCount, Set<String> updateColumns, List<String> imageColumns,
+      List<String> insertColumns, InternalQuery query) {
     this.target = target;
     this.parameterCount = parameterCount;
     this.updateColumns = updateColumns;
+    this.imageColumns = imageColumns;
     this.insertColumns = insertColumns;
     this.query = query;
   }
@@ -46,16 +53,27 @@ final class MergeStatement implements DmlStatement {
     List<SqlNode> items = new ArrayList<>();
     items.add(SqlBuild.identifier(alias.getSimple(), "id"));
 
-    List<String> updateColumns = List.of();
+    Set<String> updateColumns = Set.of();
+    List<String> imageColumns = List.of();
     SqlUpdate update = merge.getUpdateCall();
     if (update != null) {
-      updateColumns = target.columns(update.getTargetColumnList());
-      for (int i = 0; i < updateColumns.size(); i++) {
-        if (updateColumns.get(i).equals("id")) {
+      List<String> assigned = target.columns(update.getTargetColumnList());
+      Map<String, SqlNode> assignments = new HashMap<>();
+      for (int i = 0; i < assigned.size(); i++) {
+        if (assigned.get(i).equals("id")) {
           throw StatementErrors.syntax("MERGE cannot update the id of " + target.name() + " rows");
         }
-        items.add(SqlBuild.assigned(update.getSourceExpressionList().get(i), target.columnType(updateColumns.get(i))));
+        assignments.put(assigned.get(i), update.getSourceExpressionList().get(i));
       }
+      List<String> columns = target.type().columnNames();
+      imageColumns = columns.subList(1, columns.size());
+      for (String column : imageColumns) {
+        SqlNode expr = assignments.get(column);
+        items.add(expr == null
+            ? SqlBuild.identifier(alias.getSimple(), column)
+            : SqlBuild.assigned(expr, target.columnType(column)));
+      }
+      updateColumns = Set.copyOf(assigned);
     }
     List<String> insertColumns = List.of();
     SqlInsert insert = merge.getInsertCall();
@@ -79,7 +97,7 @@ final class MergeStatement implements DmlStatement {
         JoinType.LEFT.symbol(SqlBuild.POS), targetRef, JoinConditionType.ON.symbol(SqlBuild.POS),
         merge.getCondition());
     InternalQuery query = InternalQuery.plan(session, SqlBuild.select(items, join, null));
-    return new MergeStatement(target, parameterCount, updateColumns, insertColumns, query);
+    return new MergeStatement(target, parameterCount, updateColumns, imageColumns, insertColumns, query);
   }
 
   @Override
@@ -96,15 +114,16 @@ final class MergeStatement implements DmlStatement {
       String matched = (String) row[0];
       if (matched != null) {
         if (updateColumns.isEmpty()) continue;
-        Map<String, Object> assignments = new HashMap<>();
-        for (int i = 0; i < updateColumns.size(); i++) assignments.put(updateColumns.get(i), row[1 + i]);
-        if (updates.put(matched, assignments) != null) {
+        Map<String, Object> image = new HashMap<>();
+        image.put("id", matched);
+        for (int i = 0; i < imageColumns.size(); i++) image.put(imageColumns.get(i), row[1 + i]);
+        if (updates.put(matched, image) != null) {
           throw new SQLException("MERGE matched " + target.name() + " '" + matched + "' with more than one source row",
               StatementErrors.CARDINALITY_VIOLATION);
         }
       } else if (!insertColumns.isEmpty()) {
         Map<String, Object> values = new LinkedHashMap<>();
-        int offset = 1 + updateColumns.size();
+        int offset = 1 + imageColumns.size();
         for (int i = 0; i < insertColumns.size(); i++) {
           Object v = row[offset + i];
           if (v == null && insertColumns.get(i).equals("id")) continue;
@@ -115,7 +134,7 @@ final class MergeStatement implements DmlStatement {
     }
     long count = 0;
     List<String> written = List.of();
-    if (!updates.isEmpty()) count += tx.updateById(target.name(), updates).rows();
+    if (!updates.isEmpty()) count += tx.replaceReadRows(target.name(), updateColumns, updates).rows();
     if (!inserts.isEmpty()) {
       GraphTransaction.Affected a = tx.upsert(target.name(), inserts);
       count += a.rows();

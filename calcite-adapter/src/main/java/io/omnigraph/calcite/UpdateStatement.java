@@ -7,29 +7,34 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlUpdate;
 
 /**
- * UPDATE: {@code SELECT id, <computed assignments> FROM T WHERE c}, read through the transaction,
- * then {@code updateById}. Rows are identified by id, never by their values, so rows that hold equal
- * values are each updated exactly once. Literal and {@code ?} assignments are not computed per row.
+ * UPDATE: {@code SELECT <every column, computed assignments in place of their columns> FROM T WHERE
+ * c}, read through the transaction, whose rows are the new full images handed to {@code
+ * replaceReadRows}: the query that finds the rows also reads what they keep, so nothing is read
+ * twice. Rows are identified by id, never by their values, so rows that hold equal values are each
+ * updated exactly once. Literal and {@code ?} assignments are not computed per row.
  */
 final class UpdateStatement implements DmlStatement {
   private final DmlTarget target;
   private final int parameterCount;
+  private final Set<String> assigned;
   private final Map<String, SqlNode> constants;
-  /** Columns whose value comes from the query, in select-list order after the id. */
-  private final List<String> computed;
+  /** The column each query column fills, in select-list order; the constants fill the rest. */
+  private final List<String> selected;
   private final InternalQuery query;
 
-  private UpdateStatement(DmlTarget target, int parameterCount, Map<String, SqlNode> constants, List<String> computed,
-      InternalQuery query) {
+  private UpdateStatement(DmlTarget target, int parameterCount, Set<String> assigned, Map<String, SqlNode> constants,
+      List<String> selected, InternalQuery query) {
     this.target = target;
     this.parameterCount = parameterCount;
+    this.assigned = assigned;
     this.constants = constants;
-    this.computed = computed;
+    this.selected = selected;
     this.query = query;
   }
 
@@ -37,27 +42,31 @@ final class UpdateStatement implements DmlStatement {
     DmlTarget target = DmlTarget.resolve(update.getTargetTable(), session.catalog());
     List<String> columns = target.columns(update.getTargetColumnList());
     SqlNodeList exprs = update.getSourceExpressionList();
-    Map<String, SqlNode> constants = new LinkedHashMap<>();
-    List<String> computed = new ArrayList<>();
-    List<SqlNode> items = new ArrayList<>();
-    items.add(SqlBuild.identifier("id"));
+    Map<String, SqlNode> assignments = new HashMap<>();
     for (int i = 0; i < columns.size(); i++) {
       String column = columns.get(i);
       if (column.equals("id")) {
         throw StatementErrors.syntax(
             "cannot update the id of " + target.name() + " rows; delete and re-insert instead");
       }
-      SqlNode expr = exprs.get(i);
-      if (ConstantValues.isConstant(expr)) {
+      assignments.put(column, exprs.get(i));
+    }
+    Map<String, SqlNode> constants = new LinkedHashMap<>();
+    List<String> selected = new ArrayList<>();
+    List<SqlNode> items = new ArrayList<>();
+    for (String column : target.type().columnNames()) {
+      SqlNode expr = assignments.get(column);
+      if (expr != null && ConstantValues.isConstant(expr)) {
         constants.put(column, expr);
-      } else {
-        computed.add(column);
-        items.add(SqlBuild.assigned(expr, target.columnType(column)));
+        continue;
       }
+      selected.add(column);
+      items.add(expr == null ? SqlBuild.identifier(column) : SqlBuild.assigned(expr, target.columnType(column)));
     }
     SqlNode from = SqlBuild.as(target.tableIdentifier(), update.getAlias());
     InternalQuery query = InternalQuery.plan(session, SqlBuild.select(items, from, update.getCondition()));
-    return new UpdateStatement(target, parameterCount, constants, computed, query);
+    return new UpdateStatement(target, parameterCount, Set.copyOf(columns), constants,
+        List.copyOf(selected), query);
   }
 
   @Override
@@ -72,13 +81,13 @@ final class UpdateStatement implements DmlStatement {
     for (Map.Entry<String, SqlNode> e : constants.entrySet()) {
       fixed.put(e.getKey(), ConstantValues.value(e.getValue(), params));
     }
-    Map<String, Map<String, Object>> changes = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> images = new LinkedHashMap<>();
     for (Object[] row : query.run(tx, params)) {
-      Map<String, Object> assignments = new HashMap<>(fixed);
-      for (int i = 0; i < computed.size(); i++) assignments.put(computed.get(i), row[i + 1]);
-      changes.put((String) row[0], assignments);
+      Map<String, Object> image = new HashMap<>(fixed);
+      for (int i = 0; i < row.length; i++) image.put(selected.get(i), row[i]);
+      images.put((String) image.get("id"), image);
     }
-    if (changes.isEmpty()) return new DmlResult(0, List.of());
-    return new DmlResult(tx.updateById(target.name(), changes).rows(), List.of());
+    if (images.isEmpty()) return new DmlResult(0, List.of());
+    return new DmlResult(tx.replaceReadRows(target.name(), assigned, images).rows(), List.of());
   }
 }

@@ -131,6 +131,34 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     return new Affected(updated.size(), 0, List.copyOf(updated.keySet()));
   }
 
+  /**
+   * Replaces rows the caller has just read through this transaction by their new full images (id
+   * to every column), without reading them again: a set-based UPDATE reads the values it keeps in
+   * the same query that computes the new ones. {@code assigned} names the columns the caller
+   * changed, which get the refusals of {@link #updateById} (no id or {@code @key} change, endpoints
+   * are ids); every value is converted to its column's type and the single-row checks run on the
+   * result. The rows count as read by id, exactly as {@link #updateById} records them. The images
+   * must be of rows that exist in this transaction's view: an id that does not would be written as
+   * a new row.
+   */
+  public Affected replaceReadRows(String typeName, Set<String> assigned, Map<String, Map<String, Object>> images) {
+    checkOpen();
+    EntityType type = type(typeName);
+    reads.addIds(type, images.keySet());
+    Map<String, Map<String, Object>> updated = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, Object>> e : images.entrySet()) {
+      Map<String, Object> row = RowPreparer.replace(type, assigned, e.getValue());
+      if (!row.get("id").equals(e.getKey())) {
+        throw OmniGraphException.badInput("the image of " + type.name() + " '" + row.get("id") + "' is keyed as '"
+            + e.getKey() + "'");
+      }
+      updated.put(e.getKey(), row);
+    }
+    PendingTable p = pendingFor(type);
+    updated.forEach((id, row) -> put(p, id, row));
+    return new Affected(updated.size(), 0, List.copyOf(updated.keySet()));
+  }
+
   /** Deletes matching rows; deleting nodes also deletes their incident edges. */
   public Affected delete(String typeName, Predicate where) {
     checkOpen();
@@ -146,15 +174,25 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     return deleteIds(type, existing);
   }
 
+  /**
+   * Deletes rows the caller has just read through this transaction, without reading them again to
+   * learn which exist: a set-based DELETE found them in its matching query. Incident edges go with
+   * deleted nodes, and the reads are recorded, as {@link #deleteById} does. The ids must be of rows
+   * that exist in this transaction's view, or the count is wrong.
+   */
+  public Affected deleteReadRows(String typeName, Collection<String> ids) {
+    checkOpen();
+    return deleteIds(type(typeName), new LinkedHashSet<>(ids));
+  }
+
   private Affected deleteIds(EntityType type, Set<String> ids) {
     reads.addIds(type, ids);
     if (ids.isEmpty()) return new Affected(0, 0, List.of());
     Map<EdgeType, Set<String>> cascade = new LinkedHashMap<>();
     if (type instanceof NodeType node) {
       for (EdgeType edge : catalog().edgesTouching(node.name())) {
-        Set<String> edgeIds = new LinkedHashSet<>();
-        if (edge.from().equals(node.name())) edgeIds.addAll(matchingIds(edge, new Predicate.In("src", List.copyOf(ids))));
-        if (edge.to().equals(node.name())) edgeIds.addAll(matchingIds(edge, new Predicate.In("dst", List.copyOf(ids))));
+        reads.add(edge);
+        Set<String> edgeIds = IncidentEdges.of(this, edge, node.name(), ids);
         if (!edgeIds.isEmpty()) cascade.put(edge, edgeIds);
       }
     }

@@ -12,6 +12,7 @@ import io.omnigraph.engine.schema.RowChecks;
 import io.omnigraph.engine.schema.Values;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -63,14 +64,7 @@ final class RowPreparer {
     String id = (String) current.get("id");
     for (Map.Entry<String, Object> a : assignments.entrySet()) {
       String column = a.getKey();
-      if (column.equals("id")) {
-        throw new ConstraintViolation(Rule.KEY_UPDATE, type.name(), id,
-            "cannot update the id of " + type.name() + " '" + id + "' — delete and re-insert instead");
-      }
-      if (type instanceof NodeType node && node.key().contains(column)) {
-        throw new ConstraintViolation(Rule.KEY_UPDATE, type.name(), id,
-            "cannot update @key property '" + column + "' of " + type.name() + " '" + id + "' — delete and re-insert instead");
-      }
+      checkAssignable(type, id, column);
       if (type instanceof EdgeType edge && (column.equals("src") || column.equals("dst"))) {
         row.put(column, endpoint(edge, assignments, column, id));
         continue;
@@ -81,6 +75,60 @@ final class RowPreparer {
     }
     RowChecks.checkValues(type, id, row);
     return row;
+  }
+
+  /**
+   * The row a full image stands for, when {@code assigned} are the columns whose values differ
+   * from the row the image was read from: the same refusals as {@link #assign} for those columns,
+   * and every value converted to its canonical type, since the image comes through other layers
+   * (SQL reads a DATE back as a day count, an array as a list).
+   */
+  static Map<String, Object> replace(EntityType type, Set<String> assigned, Map<String, Object> image) {
+    if (!(image.get("id") instanceof String id)) {
+      throw OmniGraphException.badInput("a row image of " + type.name() + " has no id");
+    }
+    for (String column : assigned) {
+      checkAssignable(type, id, column);
+      if (!image.containsKey(column)) {
+        throw OmniGraphException.badInput("the image of " + type.name() + " '" + id + "' lacks assigned column '"
+            + column + "'");
+      }
+    }
+    Map<String, Object> row = new HashMap<>();
+    row.put("id", id);
+    if (type instanceof EdgeType edge) {
+      row.put("src", endpoint(edge, image, "src", id));
+      row.put("dst", endpoint(edge, image, "dst", id));
+    }
+    for (Property p : type.properties()) {
+      if (!image.containsKey(p.name())) {
+        throw OmniGraphException.badInput("the image of " + type.name() + " '" + id + "' lacks column '" + p.name() + "'");
+      }
+      Object v = image.get(p.name());
+      // An unassigned value of its canonical class is the stored one, read back: nothing to convert.
+      boolean kept = v == null || !assigned.contains(p.name()) && Values.isCanonical(p.type(), v);
+      row.put(p.name(), kept ? v : Values.coerce(p, v, type.name()));
+    }
+    if (row.size() != image.size()) {
+      for (String column : image.keySet()) {
+        if (!row.containsKey(column)) {
+          throw OmniGraphException.badInput("unknown property '" + column + "' for " + type.name());
+        }
+      }
+    }
+    RowChecks.checkValues(type, id, row);
+    return row;
+  }
+
+  private static void checkAssignable(EntityType type, String id, String column) {
+    if (column.equals("id")) {
+      throw new ConstraintViolation(Rule.KEY_UPDATE, type.name(), id,
+          "cannot update the id of " + type.name() + " '" + id + "' — delete and re-insert instead");
+    }
+    if (type instanceof NodeType node && node.key().contains(column)) {
+      throw new ConstraintViolation(Rule.KEY_UPDATE, type.name(), id,
+          "cannot update @key property '" + column + "' of " + type.name() + " '" + id + "' — delete and re-insert instead");
+    }
   }
 
   private static void requireKey(NodeType node, Map<String, Object> row, String hint) {
