@@ -7,6 +7,7 @@ import io.omnigraph.engine.commit.TableEntry;
 import io.omnigraph.engine.recovery.WriterKind;
 import io.omnigraph.engine.schema.EntityType;
 import io.omnigraph.engine.storage.IndexKind;
+import io.omnigraph.engine.storage.StagedCompaction;
 import io.omnigraph.engine.storage.TableIndexes;
 import io.omnigraph.engine.storage.TableMaintenance;
 import io.omnigraph.engine.storage.TableRef;
@@ -185,7 +186,7 @@ public final class AutoCompaction implements AutoCloseable {
     // The merge is written before taking main's lock, which is then held only to commit and
     // publish it: writers on main wait one commit's time, not the rewrite's.
     TableMaintenance maintenance = new TableMaintenance(ctx.tables());
-    try (TableMaintenance.StagedCompaction staged = maintenance.stageTailCompaction(uri, e.version())) {
+    try (StagedCompaction staged = maintenance.stageTailCompaction(uri, e.version())) {
       if (staged == null) return;
       commitUnderLock(type, e, (now, commit) -> maintenance.commitStaged(staged, now.version()).version());
     }

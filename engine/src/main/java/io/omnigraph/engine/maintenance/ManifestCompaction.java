@@ -1,6 +1,7 @@
 package io.omnigraph.engine.maintenance;
 
 import io.omnigraph.engine.storage.ManifestStore;
+import io.omnigraph.engine.storage.StagedCompaction;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +24,7 @@ public final class ManifestCompaction implements AutoCloseable {
   private final int compactAt;
   private final ExecutorService worker;
   /** Guarded by {@code this}. */
-  private Future<ManifestStore.StagedCompaction> staging;
+  private Future<StagedCompaction> staging;
 
   /** @param compactAt manifest fragments on main at which a rewrite is staged */
   public ManifestCompaction(ManifestStore manifest, int compactAt) {
@@ -42,7 +43,7 @@ public final class ManifestCompaction implements AutoCloseable {
    */
   public synchronized void published(int fragments) {
     if (staging != null && staging.isDone()) {
-      try (ManifestStore.StagedCompaction staged = take(staging)) {
+      try (StagedCompaction staged = take(staging)) {
         if (staged != null && !manifest.commitStaged(staged)) LOG.debug("manifest compaction collided with a publish");
       } catch (RuntimeException e) {
         LOG.debug("manifest compaction not committed: {}", e.toString());
@@ -55,7 +56,7 @@ public final class ManifestCompaction implements AutoCloseable {
 
   /** Waits for a rewrite being staged, so that the next publish commits it. For tests and benchmarks. */
   public void awaitStaged() {
-    Future<ManifestStore.StagedCompaction> f;
+    Future<StagedCompaction> f;
     synchronized (this) {
       f = staging;
     }
@@ -69,7 +70,7 @@ public final class ManifestCompaction implements AutoCloseable {
     }
   }
 
-  private static ManifestStore.StagedCompaction take(Future<ManifestStore.StagedCompaction> f) {
+  private static StagedCompaction take(Future<StagedCompaction> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {
@@ -91,7 +92,7 @@ public final class ManifestCompaction implements AutoCloseable {
     }
     synchronized (this) {
       if (staging != null && staging.isDone()) {
-        ManifestStore.StagedCompaction staged = take(staging);
+        StagedCompaction staged = take(staging);
         if (staged != null) staged.close();
       }
       staging = null;

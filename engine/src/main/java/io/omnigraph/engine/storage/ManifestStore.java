@@ -304,24 +304,6 @@ public final class ManifestStore {
     return isMain(branch) ? uri : uri + "/tree/" + branch;
   }
 
-  /** A rewrite of main's small manifest fragments, written but not committed. */
-  public static final class StagedCompaction implements AutoCloseable {
-    private final Dataset ds;
-    private final List<RewriteResult> results;
-    private final CompactionOptions options;
-
-    private StagedCompaction(Dataset ds, List<RewriteResult> results, CompactionOptions options) {
-      this.ds = ds;
-      this.results = results;
-      this.options = options;
-    }
-
-    @Override
-    public void close() {
-      ds.close();
-    }
-  }
-
   /**
    * Rewrites main's small fragments (every publish adds one) into few, holding the same rows, and
    * commits nothing: needs no lock, reads one version and writes only new data files. The newest
@@ -356,7 +338,7 @@ public final class ManifestStore {
         ds.close();
         return null;
       }
-      return new StagedCompaction(ds, results, options);
+      return new StagedCompaction(uri, ds, results, options);
     } catch (RuntimeException e) {
       ds.close();
       throw e instanceof OmniGraphException o ? o
@@ -372,7 +354,7 @@ public final class ManifestStore {
    */
   public boolean commitStaged(StagedCompaction staged) {
     try {
-      Compaction.commitCompaction(staged.ds, staged.results, staged.options);
+      staged.commit();
       return true;
     } catch (RuntimeException e) {
       if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("conflict")) return false;

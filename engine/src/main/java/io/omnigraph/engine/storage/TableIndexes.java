@@ -187,7 +187,29 @@ public final class TableIndexes {
    * not covered yet) and refuses them if one of those rewrote indexed fragments.
    */
   public long commitOnto(StagedIndexes staged, long expectedHead, Map<String, String> properties) {
-    try (Dataset head = tables.openLatest(staged.uri(), null)) {
+    try {
+      return commitIndexes(staged, expectedHead, properties);
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new WriteConflict("the indexes staged on " + staged.uri() + " collided with a commit: " + e.getMessage());
+    }
+  }
+
+  /** Commits staged segments as one new version, only if HEAD is still the version they index. */
+  public long commit(StagedIndexes staged, Map<String, String> properties) {
+    try {
+      return commitIndexes(staged, staged.readVersion(), properties);
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw OmniGraphException.storage("cannot commit indexes on " + staged.uri() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** One CreateIndex version of the staged segments, read at their version, onto HEAD {@code expectedHead}. */
+  private long commitIndexes(StagedIndexes staged, long expectedHead, Map<String, String> properties) {
+    try (Dataset head = tables.openLatest(staged.uri(), staged.lanceBranch())) {
       if (head.version() != expectedHead) throw moved(staged.uri(), expectedHead, head.version());
       CreateIndex op = CreateIndex.builder().withNewIndices(staged.segments()).withRemovedIndices(staged.replaced())
           .build();
@@ -196,28 +218,6 @@ public final class TableIndexes {
           Dataset committed = new CommitBuilder(head).execute(tx)) {
         return committed.version();
       }
-    } catch (OmniGraphException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new io.omnigraph.engine.error.WriteConflict(
-          "the indexes staged on " + staged.uri() + " collided with a commit: " + e.getMessage());
-    }
-  }
-
-  /** Commits staged segments as one new version, only if HEAD is still the version they index. */
-  public long commit(StagedIndexes staged, Map<String, String> properties) {
-    try (Dataset head = tables.openLatest(staged.uri(), staged.lanceBranch())) {
-      if (head.version() != staged.readVersion()) throw moved(staged.uri(), staged.readVersion(), head.version());
-      CreateIndex op = CreateIndex.builder().withNewIndices(staged.segments()).build();
-      try (Transaction tx = new Transaction.Builder().readVersion(staged.readVersion()).operation(op)
-              .transactionProperties(properties).build();
-          Dataset committed = new CommitBuilder(head).execute(tx)) {
-        return committed.version();
-      }
-    } catch (OmniGraphException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw OmniGraphException.storage("cannot commit indexes on " + staged.uri() + ": " + e.getMessage(), e);
     }
   }
 

@@ -97,26 +97,6 @@ public final class TableMaintenance {
     }
   }
 
-  /** A merge of a table's small fragments, written but not committed. */
-  public static final class StagedCompaction implements AutoCloseable {
-    private final String uri;
-    private final Dataset ds;
-    private final List<RewriteResult> results;
-    private final CompactionOptions options;
-
-    private StagedCompaction(String uri, Dataset ds, List<RewriteResult> results, CompactionOptions options) {
-      this.uri = uri;
-      this.ds = ds;
-      this.results = results;
-      this.options = options;
-    }
-
-    @Override
-    public void close() {
-      ds.close();
-    }
-  }
-
   /**
    * Merges the small fragments of main-lineage {@code version} as tail-only compaction does, and
    * commits nothing: needs no lock, reads that version and writes only new data files.
@@ -158,18 +138,18 @@ public final class TableMaintenance {
    * @throws WriteConflict when HEAD is not {@code expectedHead}, or the merge was refused and HEAD did not move
    */
   public Committed commitStaged(StagedCompaction staged, long expectedHead) {
-    long head = head(staged.uri);
+    long head = head(staged.uri());
     if (head != expectedHead) {
-      throw new WriteConflict("table " + staged.uri + " is at version " + head + " but the manifest pins "
+      throw new WriteConflict("table " + staged.uri() + " is at version " + head + " but the manifest pins "
           + expectedHead + "; it was not compacted");
     }
     try {
-      Compaction.commitCompaction(staged.ds, staged.results, staged.options);
-      return new Committed(head(staged.uri), true);
+      staged.commit();
+      return new Committed(head(staged.uri()), true);
     } catch (RuntimeException e) {
-      long now = head(staged.uri);
+      long now = head(staged.uri());
       if (now == expectedHead) {
-        throw new WriteConflict("the compaction of " + staged.uri + " collided with a commit: " + e.getMessage());
+        throw new WriteConflict("the compaction of " + staged.uri() + " collided with a commit: " + e.getMessage());
       }
       return new Committed(now, false);
     }

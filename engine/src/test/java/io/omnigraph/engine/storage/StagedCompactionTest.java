@@ -56,7 +56,7 @@ class StagedCompactionTest {
       for (int i = 0; i < 6; i++) commit(g, "p" + i, null);
       TableMaintenance maintenance = new TableMaintenance(g.context().tables());
       String uri = g.context().store().uri(person(g).location());
-      try (TableMaintenance.StagedCompaction staged = maintenance.stageTailCompaction(uri, person(g).version())) {
+      try (StagedCompaction staged = maintenance.stageTailCompaction(uri, person(g).version())) {
         assertNotNull(staged);
         commit(g, "late", null);
         long pinned = person(g).version();
@@ -82,7 +82,7 @@ class StagedCompactionTest {
       for (int i = 0; i < 6; i++) commit(g, "p" + i, null);
       TableMaintenance maintenance = new TableMaintenance(g.context().tables());
       String uri = g.context().store().uri(person(g).location());
-      try (TableMaintenance.StagedCompaction staged = maintenance.stageTailCompaction(uri, person(g).version())) {
+      try (StagedCompaction staged = maintenance.stageTailCompaction(uri, person(g).version())) {
         assertNotNull(staged);
         commit(g, null, "p2");
         long pinned = person(g).version();
