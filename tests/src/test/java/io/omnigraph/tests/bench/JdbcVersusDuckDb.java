@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * to stdout; docs/benchmarks.md records a run.
  *
  * <p>System properties: {@code bench.dir} (work directory, default a new temp directory, deleted
- * afterwards unless {@code bench.keep=true}), {@code bench.lookups} (default 100),
+ * afterwards unless {@code bench.keep=true}), {@code bench.lookups} (default 1,000),
  * {@code bench.batch} (default 100,000), {@code bench.singles} (default 200),
  * {@code bench.optimize} (default true: OPTIMIZE after the writes and measure once more).
  */
@@ -40,7 +40,7 @@ public final class JdbcVersusDuckDb {
   private final Side omni;
   private final Side duck;
   private final Report report = new Report();
-  private final int lookups = Integer.getInteger("bench.lookups", 100);
+  private final int lookups = Integer.getInteger("bench.lookups", 1_000);
 
   private JdbcVersusDuckDb(BenchData data, Side omni, Side duck) {
     this.data = data;
