@@ -11,6 +11,7 @@ import io.omnigraph.engine.recovery.RecoveryIntent;
 import io.omnigraph.engine.recovery.RecoverySweep;
 import io.omnigraph.engine.recovery.TableClassifier;
 import io.omnigraph.engine.recovery.TablePin;
+import io.omnigraph.engine.storage.TableRef;
 import io.omnigraph.engine.recovery.WriterKind;
 import io.omnigraph.engine.storage.ManifestRow;
 import java.util.ArrayList;
@@ -88,6 +89,12 @@ final class MaintenanceCommit {
       try {
         long version = ctx.publish(branch, base, rows(base));
         op.published();
+        // Maintenance rewrites files, never rows: the next key check need not read the ids again.
+        reached.forEach((sid, reachedVersion) -> {
+          TableEntry e = pinned.get(sid);
+          ctx.knownIds().sameRows(new TableRef(ctx.store().uri(e.location()), e.tableBranch(), e.version()),
+              reachedVersion);
+        });
         op.finish();
         release();
         return version;

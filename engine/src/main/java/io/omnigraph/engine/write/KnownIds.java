@@ -14,8 +14,8 @@ import java.util.function.Supplier;
  * The ids of each table's newest known version, kept in memory so that a strict insert's
  * existence check costs a hash lookup instead of a scan of every fragment (a table gains one per
  * commit). A table's set is read once, by one scan of its id column, and then carried forward by
- * this handle's own commits; a version made elsewhere (another process, recovery, maintenance that
- * rewrote the table) is not carried forward but read again when first needed.
+ * this handle's own commits and maintenance; a version made elsewhere (another process, recovery)
+ * is not carried forward but read again when first needed.
  *
  * <p>Bounded: at most {@code budget} ids in all, least recently used tables dropped first; a table
  * larger than the budget is never held and its checks scan as before. Thread-safe: the sets never
@@ -92,6 +92,14 @@ public final class KnownIds {
     next.addAll(added);
     drop(lineage);
     put(lineage, new Known(newVersion, next));
+  }
+
+  /**
+   * Carries a table's set to a version that holds the same rows as {@code readRef}'s: maintenance
+   * (compaction, index builds) rewrites files, never rows. A set not at that version is dropped.
+   */
+  public void sameRows(TableRef readRef, long newVersion) {
+    committed(readRef, newVersion, false, java.util.List.of(), java.util.List.of());
   }
 
   /** Ids held in all; for tests. */

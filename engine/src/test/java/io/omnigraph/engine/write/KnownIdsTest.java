@@ -2,6 +2,7 @@ package io.omnigraph.engine.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.omnigraph.engine.Fixtures;
 import io.omnigraph.engine.Graph;
@@ -64,6 +65,29 @@ class KnownIdsTest {
     TableRef v2 = new TableRef("t", null, 2);
     assertEquals(Set.of("b", "c"), known.existing(v2, 2, List.of("a", "b", "c"), scanOf(scans)));
     assertEquals(1, scans.get(), "no scan after an own commit");
+  }
+
+  @Test
+  void maintenanceCarriesTheSetToTheVersionItPublishes() {
+    System.setProperty("omnigraph.autoCompactEvery", "0");
+    try (Graph g = Fixtures.loaded(dir)) {
+      for (int i = 0; i < 5; i++) {
+        try (GraphTransaction tx = g.begin("main", "w")) {
+          tx.insert("Person", List.of(Fixtures.person("kept-" + i, i)));
+          tx.commit();
+        }
+      }
+      long before = g.snapshot("main").ref(g.catalog().type("Person").orElseThrow()).version();
+      g.optimize();
+      TableRef after = g.snapshot("main").ref(g.catalog().type("Person").orElseThrow());
+      assertTrue(after.version() > before, "OPTIMIZE published a new version of Person");
+      Set<String> found = g.context().knownIds().existing(after, 100, List.of("kept-3", "absent"), () -> {
+        throw new AssertionError("the ids were read again after maintenance");
+      });
+      assertEquals(Set.of("kept-3"), found);
+    } finally {
+      System.clearProperty("omnigraph.autoCompactEvery");
+    }
   }
 
   @Test
