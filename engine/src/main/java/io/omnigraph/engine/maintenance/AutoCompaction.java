@@ -2,7 +2,6 @@ package io.omnigraph.engine.maintenance;
 
 import io.omnigraph.engine.EngineContext;
 import io.omnigraph.engine.commit.BranchLocks;
-import io.omnigraph.engine.commit.Snapshot;
 import io.omnigraph.engine.commit.TableEntry;
 import io.omnigraph.engine.recovery.WriterKind;
 import io.omnigraph.engine.schema.EntityType;
@@ -118,9 +117,8 @@ public final class AutoCompaction implements AutoCloseable {
    * are refused (to be queued again) if a writer moved the table meanwhile.
    */
   private void indexIdentity(EntityType type) {
-    Snapshot snap = ctx.latest(MAIN);
-    TableEntry e = snap.state().table(type.stableTypeId());
-    if (e == null || e.incarnationId() != type.incarnationId() || e.tableBranch() != null) return;
+    TableEntry e = mainEntry(type);
+    if (e == null) return;
     String uri = ctx.store().uri(e.location());
     TableRef ref = new TableRef(uri, null, e.version());
     TableIndexes indexes = new TableIndexes(ctx.tables());
@@ -137,18 +135,9 @@ public final class AutoCompaction implements AutoCloseable {
     TableIndexes.StagedIndexes staged = indexes.stage(ref, missing);
     if (staged.empty()) return;
     // Built without the lock; commits that land meanwhile only add rows the indexes do not cover yet.
-    try (BranchLocks.Held held = ctx.branchLocks().acquire(MAIN)) {
-      TableEntry now = mainEntry(type);
-      if (now == null || !now.location().equals(e.location())) return;
-      MaintenanceCommit commit = new MaintenanceCommit(ctx, WriterKind.EnsureIndices, MAIN, List.of(now));
-      try {
-        commit.reached(now, indexes.commitOnto(staged, now.version(), commit.commitProperties()));
-        commit.publish();
-      } catch (RuntimeException failure) {
-        throw commit.failed(failure);
-      }
-    }
-    identityIndexed.add(incarnation(type));
+    boolean committed = commitUnderLock(type, WriterKind.EnsureIndices, e,
+        (now, commit) -> indexes.commitOnto(staged, now.version(), commit.commitProperties()));
+    if (committed) identityIndexed.add(incarnation(type));
   }
 
   private void run(EntityType type) {
@@ -178,9 +167,11 @@ public final class AutoCompaction implements AutoCloseable {
         return;
       }
       if (!rebuilt.empty()) {
-        commitUnderLock(type, e, (now, commit) -> indexes.commitOnto(rebuilt, now.version(), commit.commitProperties()));
+        commitUnderLock(type, WriterKind.Optimize, e,
+            (now, commit) -> indexes.commitOnto(rebuilt, now.version(), commit.commitProperties()));
         e = mainEntry(type);
         if (e == null) return;
+        uri = ctx.store().uri(e.location());
       }
     }
     // The merge is written before taking main's lock, which is then held only to commit and
@@ -188,7 +179,8 @@ public final class AutoCompaction implements AutoCloseable {
     TableMaintenance maintenance = new TableMaintenance(ctx.tables());
     try (StagedCompaction staged = maintenance.stageTailCompaction(uri, e.version())) {
       if (staged == null) return;
-      commitUnderLock(type, e, (now, commit) -> maintenance.commitStaged(staged, now.version()).version());
+      commitUnderLock(type, WriterKind.Optimize, e,
+          (now, commit) -> maintenance.commitStaged(staged, now.version()).version());
     }
   }
 
@@ -200,15 +192,18 @@ public final class AutoCompaction implements AutoCloseable {
   /**
    * Takes main's lock, finds the table's entry again (commits may have moved it since {@code staged}
    * was read) and commits and publishes one step of work prepared without the lock.
+   *
+   * @return false when the table was dropped or re-created meanwhile and nothing was committed
    */
-  private void commitUnderLock(EntityType type, TableEntry staged, LockedStep step) {
+  private boolean commitUnderLock(EntityType type, WriterKind kind, TableEntry staged, LockedStep step) {
     try (BranchLocks.Held held = ctx.branchLocks().acquire(MAIN)) {
       TableEntry now = mainEntry(type);
-      if (now == null || !now.location().equals(staged.location())) return;
-      MaintenanceCommit commit = new MaintenanceCommit(ctx, WriterKind.Optimize, MAIN, List.of(now));
+      if (now == null || !now.location().equals(staged.location())) return false;
+      MaintenanceCommit commit = new MaintenanceCommit(ctx, kind, MAIN, List.of(now));
       try {
         commit.reached(now, step.commit(now, commit));
         commit.publish();
+        return true;
       } catch (RuntimeException failure) {
         throw commit.failed(failure);
       }
@@ -224,9 +219,8 @@ public final class AutoCompaction implements AutoCloseable {
   private void foldAndCompact(EntityType type) {
     TableMaintenance maintenance = new TableMaintenance(ctx.tables());
     try (BranchLocks.Held held = ctx.branchLocks().acquire(MAIN)) {
-      Snapshot snap = ctx.latest(MAIN);
-      TableEntry e = snap.state().table(type.stableTypeId());
-      if (e == null || e.incarnationId() != type.incarnationId() || e.tableBranch() != null) return;
+      TableEntry e = mainEntry(type);
+      if (e == null) return;
       String uri = ctx.store().uri(e.location());
       TableIndexes indexes = new TableIndexes(ctx.tables());
       Map<String, String> indexed = indexes.indexedColumns(new TableRef(uri, null, e.version()));
