@@ -27,10 +27,12 @@ import org.slf4j.LoggerFactory;
  * one per table it touches), so that scans, key checks and commits do not slow down with history
  * between explicit OPTIMIZE runs. After every {@code every} commits touching a table, one worker
  * thread of this graph handle compacts it: a recoverable writer like any other (sidecar, audit,
- * one graph commit), holding main's write lock only while it compacts and publishes.
+ * one graph commit). The merged fragments and rebuilt BTREEs are written first; main's write lock
+ * is held only to commit them and publish.
  *
- * <p>New rows are folded into a table's scalar indexes as OPTIMIZE does, once enough of them are
- * unindexed to be worth the fold's cost (see {@link #foldDue}).
+ * <p>New rows are brought into a table's BTREE indexes, by a rebuild swapped in under the lock,
+ * once enough of them are unindexed to be worth its cost (see {@link #foldDue}); other scalar and
+ * vector indexes are folded by Lance under the lock, as OPTIMIZE does.
  * A table with an inverted (full-text) index only has its other indexes caught up: rebuilding the
  * text index, and compacting, are left to OPTIMIZE. Branch forks are not compacted. {@code every} = 0
  * switches it off.
