@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  *
  * <p>System properties: {@code bench.dir} (work directory, default a new temp directory, deleted
  * afterwards unless {@code bench.keep=true}), {@code bench.every} (report interval, default 200),
- * {@code bench.optimizeEvery} (default 0: never).
+ * {@code bench.optimizeEvery} (default 0: never), {@code bench.slowMs} (print each commit slower than
+ * this, with when it ended, to find it in a profile; default 0: none).
  */
 public final class CommitSoak {
   static final String SCHEMA = "node Item { name: String @key  n: I32 }\n";
@@ -60,6 +61,7 @@ public final class CommitSoak {
 
   private static void run(Connection c, int commits, int every, int optimizeEvery) throws SQLException {
     long[] window = new long[every];
+    long slowMs = Long.getLong("bench.slowMs", 0);
     try (PreparedStatement insert = c.prepareStatement("INSERT INTO Item (name, n) VALUES (?, ?)");
         Statement control = c.createStatement()) {
       for (int i = 1; i <= commits; i++) {
@@ -68,7 +70,12 @@ public final class CommitSoak {
         insert.setInt(2, i);
         long t0 = System.nanoTime();
         insert.executeUpdate();
-        window[(i - 1) % every] = System.nanoTime() - t0;
+        long took = System.nanoTime() - t0;
+        window[(i - 1) % every] = took;
+        if (slowMs > 0 && took >= slowMs * 1_000_000L) {
+          System.out.printf("slow commit %,d: %.1f ms, ended at %d ms since the epoch%n", i, took / 1e6,
+              System.currentTimeMillis());
+        }
         if (i % every == 0) {
           long[] sorted = window.clone();
           Arrays.sort(sorted);
