@@ -39,9 +39,11 @@ final class DeleteStatement implements DmlStatement {
   @Override
   public DmlResult execute(GraphTransaction tx, List<Object> params) throws SQLException {
     DmlPlanner.checkParameters(parameterCount, params);
-    List<String> ids = new ArrayList<>();
-    for (Object[] row : query.run(tx, params)) ids.add((String) row[0]);
-    if (ids.isEmpty()) return new DmlResult(0, List.of());
-    return new DmlResult(tx.deleteReadRows(target.name(), ids).rows(), List.of());
+    try (GraphTransaction.AddressScope noting = tx.noteRowAddresses(target.name())) {
+      List<String> ids = new ArrayList<>();
+      for (Object[] row : query.run(tx, params)) ids.add((String) row[0]);
+      if (ids.isEmpty()) return new DmlResult(0, List.of());
+      return new DmlResult(tx.deleteReadRows(target.name(), ids).rows(), List.of());
+    }
   }
 }

@@ -110,6 +110,23 @@ final class MergeStatement implements DmlStatement {
     DmlPlanner.checkParameters(parameterCount, params);
     Map<String, Map<String, Object>> updates = new LinkedHashMap<>();
     List<Map<String, Object>> inserts = new ArrayList<>();
+    long count = 0;
+    try (GraphTransaction.AddressScope noting = tx.noteRowAddresses(target.name())) {
+      readMatches(tx, params, updates, inserts);
+      if (!updates.isEmpty()) count += tx.replaceReadRows(target.name(), updateColumns, updates).rows();
+    }
+    List<String> written = List.of();
+    if (!inserts.isEmpty()) {
+      GraphTransaction.Affected a = tx.upsert(target.name(), inserts);
+      count += a.rows();
+      written = a.ids();
+    }
+    return new DmlResult(count, written);
+  }
+
+  /** Splits the matching query's rows into images of matched rows to update and rows to insert. */
+  private void readMatches(GraphTransaction tx, List<Object> params, Map<String, Map<String, Object>> updates,
+      List<Map<String, Object>> inserts) throws SQLException {
     for (Object[] row : query.run(tx, params)) {
       String matched = (String) row[0];
       if (matched != null) {
@@ -132,14 +149,5 @@ final class MergeStatement implements DmlStatement {
         inserts.add(values);
       }
     }
-    long count = 0;
-    List<String> written = List.of();
-    if (!updates.isEmpty()) count += tx.replaceReadRows(target.name(), updateColumns, updates).rows();
-    if (!inserts.isEmpty()) {
-      GraphTransaction.Affected a = tx.upsert(target.name(), inserts);
-      count += a.rows();
-      written = a.ids();
-    }
-    return new DmlResult(count, written);
   }
 }

@@ -81,13 +81,15 @@ final class UpdateStatement implements DmlStatement {
     for (Map.Entry<String, SqlNode> e : constants.entrySet()) {
       fixed.put(e.getKey(), ConstantValues.value(e.getValue(), params));
     }
-    Map<String, Map<String, Object>> images = new LinkedHashMap<>();
-    for (Object[] row : query.run(tx, params)) {
-      Map<String, Object> image = new HashMap<>(fixed);
-      for (int i = 0; i < row.length; i++) image.put(selected.get(i), row[i]);
-      images.put((String) image.get("id"), image);
+    try (GraphTransaction.AddressScope noting = tx.noteRowAddresses(target.name())) {
+      Map<String, Map<String, Object>> images = new LinkedHashMap<>();
+      for (Object[] row : query.run(tx, params)) {
+        Map<String, Object> image = new HashMap<>(fixed);
+        for (int i = 0; i < row.length; i++) image.put(selected.get(i), row[i]);
+        images.put((String) image.get("id"), image);
+      }
+      if (images.isEmpty()) return new DmlResult(0, List.of());
+      return new DmlResult(tx.replaceReadRows(target.name(), assigned, images).rows(), List.of());
     }
-    if (images.isEmpty()) return new DmlResult(0, List.of());
-    return new DmlResult(tx.replaceReadRows(target.name(), assigned, images).rows(), List.of());
   }
 }

@@ -13,6 +13,7 @@ import io.omnigraph.engine.schema.Catalog;
 import io.omnigraph.engine.schema.EntityType;
 import io.omnigraph.engine.schema.TypeKind;
 import io.omnigraph.engine.storage.ObjectStore;
+import io.omnigraph.engine.storage.RowAddresses;
 import io.omnigraph.engine.storage.TableRef;
 import io.omnigraph.engine.storage.TableStore;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ public final class Snapshot implements ReadView {
     EntityType type = type(typeName);
     List<String> columns = request.columns().isEmpty() ? type.columnNames() : request.columns();
     for (String c : columns) {
-      if (!type.columnNames().contains(c)) {
+      if (!type.columnNames().contains(c) && !c.equals(RowAddresses.COLUMN)) {
         throw OmniGraphException.notFound("type '" + type.name() + "' has no column '" + c + "'");
       }
     }

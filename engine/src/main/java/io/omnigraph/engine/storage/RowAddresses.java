@@ -4,9 +4,13 @@ import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** The {@code _rowaddr} column of a Lance scan asked for row addresses: fragment id in the high 32 bits. */
-final class RowAddresses {
-  static final String COLUMN = "_rowaddr";
+/**
+ * The {@code _rowaddr} column of a Lance scan asked for row addresses: fragment id in the high 32
+ * bits. Scans and lookups of a table version ({@link TableStore#scan}, {@link TableStore#lookup})
+ * return it, as a number, when it is among the columns asked for.
+ */
+public final class RowAddresses {
+  public static final String COLUMN = "_rowaddr";
 
   private RowAddresses() {}
 

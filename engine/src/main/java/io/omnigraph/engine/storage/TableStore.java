@@ -50,6 +50,7 @@ public final class TableStore implements AutoCloseable {
   private final Session session;
   private final DatasetCache readCache;
   private final RowLocator locator;
+  private final java.util.concurrent.atomic.LongAdder idsLookedUp = new java.util.concurrent.atomic.LongAdder();
   private final ColumnCache columns;
 
   public TableStore(BufferAllocator allocator) {
@@ -172,11 +173,21 @@ public final class TableStore implements AutoCloseable {
    */
   public StagedWrite stage(
       TableRef ref, EntityType type, Collection<String> removeIds, boolean removeAll, List<Map<String, Object>> newRows) {
+    return stage(ref, type, removeIds, removeAll, newRows, Map.of());
+  }
+
+  /**
+   * As {@link #stage(TableRef, EntityType, Collection, boolean, List)}, where {@code knownAddresses}
+   * gives the row address in {@code ref} of some of the ids to remove (read with them, see
+   * {@link RowAddresses}), so that only the others are looked up.
+   */
+  public StagedWrite stage(TableRef ref, EntityType type, Collection<String> removeIds, boolean removeAll,
+      List<Map<String, Object>> newRows, Map<String, Long> knownAddresses) {
     List<Long> removed = new ArrayList<>();
     List<FragmentMetadata> updated = new ArrayList<>();
     long rowsRemoved;
     try (DatasetCache.Lease lease = lease(ref)) {
-      rowsRemoved = stageRemovals(ref, lease.dataset(), removeIds, removeAll, removed, updated);
+      rowsRemoved = stageRemovals(ref, lease.dataset(), removeIds, removeAll, knownAddresses, removed, updated);
     }
     List<FragmentMetadata> fresh = List.of();
     if (!newRows.isEmpty()) {
@@ -192,7 +203,7 @@ public final class TableStore implements AutoCloseable {
 
   /** Marks rows deleted fragment by fragment; returns how many rows that removes. */
   private long stageRemovals(TableRef ref, Dataset ds, Collection<String> removeIds, boolean removeAll,
-      List<Long> removed, List<FragmentMetadata> updated) {
+      Map<String, Long> knownAddresses, List<Long> removed, List<FragmentMetadata> updated) {
     long rowsRemoved = 0;
     if (removeAll) {
       for (Fragment f : ds.getFragments()) {
@@ -200,7 +211,7 @@ public final class TableStore implements AutoCloseable {
         rowsRemoved += f.countRows();
       }
     } else if (!removeIds.isEmpty()) {
-      Map<Integer, List<Integer>> byFragment = rowAddresses(ref, ds, removeIds);
+      Map<Integer, List<Integer>> byFragment = rowAddresses(ref, ds, removeIds, knownAddresses);
       for (Map.Entry<Integer, List<Integer>> e : byFragment.entrySet()) {
         rowsRemoved += e.getValue().size();
         FragmentMetadata after = ds.getFragment(e.getKey()).deleteRows(e.getValue());
@@ -276,7 +287,9 @@ public final class TableStore implements AutoCloseable {
 
   /** Streams rows of one table version. */
   public RowCursor scan(TableRef ref, List<String> columns, String lanceFilter, Long limit) {
-    ScanOptions.Builder b = new ScanOptions.Builder().columns(columns).batchSize(8192);
+    List<String> stored = columns.stream().filter(c -> !c.equals(RowAddresses.COLUMN)).toList();
+    ScanOptions.Builder b = new ScanOptions.Builder().columns(stored).batchSize(8192);
+    if (stored.size() != columns.size()) b.withRowAddress(true);
     if (lanceFilter != null && !lanceFilter.equals("true")) b.filter(lanceFilter);
     if (limit != null) b.limit(limit);
     DatasetCache.Lease lease = lease(ref);
@@ -318,6 +331,11 @@ public final class TableStore implements AutoCloseable {
       lease.close();
       throw e;
     }
+  }
+
+  /** Ids whose row addresses staging had to look up since this store opened; for tests. */
+  long idsLookedUp() {
+    return idsLookedUp.sum();
   }
 
   /** Lookups answered by row id since this store opened; for tests. */
@@ -434,8 +452,27 @@ public final class TableStore implements AutoCloseable {
     return ref.lanceBranch() == null ? ref.uri() : ref.uri() + "/tree/" + ref.lanceBranch();
   }
 
+  /** Row addresses of the given ids, grouped by fragment id, offsets ascending; {@code known} are not looked up. */
+  private Map<Integer, List<Integer>> rowAddresses(TableRef ref, Dataset ds, Collection<String> ids,
+      Map<String, Long> known) {
+    if (known.isEmpty()) return rowAddresses(ref, ds, ids);
+    List<String> unknown = new ArrayList<>();
+    Map<Integer, List<Integer>> out = new TreeMap<>();
+    for (String id : ids) {
+      Long a = known.get(id);
+      if (a == null) unknown.add(id);
+      else out.computeIfAbsent((int) (a >>> 32), k -> new ArrayList<>()).add((int) a.longValue());
+    }
+    if (!unknown.isEmpty()) {
+      rowAddresses(ref, ds, unknown).forEach((f, offsets) -> out.computeIfAbsent(f, k -> new ArrayList<>()).addAll(offsets));
+    }
+    out.values().forEach(l -> l.sort(null));
+    return out;
+  }
+
   /** Row addresses of the given ids, grouped by fragment id, offsets ascending. */
   private Map<Integer, List<Integer>> rowAddresses(TableRef ref, Dataset ds, Collection<String> ids) {
+    idsLookedUp.add(ids.size());
     Set<String> wanted = ids instanceof Set<String> s ? s : new HashSet<>(ids);
     Optional<long[]> rowIds = locator.candidates(ref, ds, wanted);
     if (rowIds.isPresent()) return takenAddresses(ds, rowIds.get(), wanted);

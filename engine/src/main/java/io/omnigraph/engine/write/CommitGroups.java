@@ -153,6 +153,7 @@ public final class CommitGroups {
         into.upserts.putAll(p.upserts);
         into.deletes.addAll(p.deletes);
         into.strictInserts.addAll(p.strictInserts);
+        into.knowAddressesOf(p);
       });
     }
     CommitPipeline together = new CommitPipeline(ctx, branch, actors.get(0), head, combined, new ReadSet(), null,

@@ -225,8 +225,9 @@ final class CommitPipeline {
 
   private StagedWrite stage(EntityType type) {
     PendingTable p = touched.get(type);
-    return ctx.tables().stage(writableRef(type), type, p.replaceAll ? List.of() : p.idsToRemove(), p.replaceAll,
-        new ArrayList<>(p.upserts.values()));
+    TableRef ref = writableRef(type);
+    return ctx.tables().stage(ref, type, p.replaceAll ? List.of() : p.idsToRemove(), p.replaceAll,
+        new ArrayList<>(p.upserts.values()), p.addressesIn(ref));
   }
 
   /** The table version to write on; the first write to a table on a branch forks it there. */

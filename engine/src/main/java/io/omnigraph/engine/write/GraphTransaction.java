@@ -51,6 +51,8 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   private StatementLog statement;
   /** Set once a change is made outside a checked statement: commit must then check every change. */
   private boolean unchecked;
+  /** While a matching query runs: where the rows it reads are stored, or null. */
+  private RowAddressNotes noting;
 
   public GraphTransaction(EngineContext ctx, String branch, String actor) {
     ctx.checkWritable();
@@ -156,7 +158,39 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     }
     PendingTable p = pendingFor(type);
     updated.forEach((id, row) -> put(p, id, row));
+    if (notingFor(type) != null) noting.handTo(p, updated.keySet());
     return new Affected(updated.size(), 0, List.copyOf(updated.keySet()));
+  }
+
+  /**
+   * Notes, until the returned scope closes, where the committed rows of {@code typeName} that this
+   * transaction's scans read are stored; a {@link #replaceReadRows} or {@link #deleteReadRows} of
+   * that type inside the scope then stages its change without looking those rows up again. For the
+   * matching query of a set-based UPDATE or DELETE; other reads need not pay for it.
+   */
+  public AddressScope noteRowAddresses(String typeName) {
+    checkOpen();
+    RowAddressNotes notes = new RowAddressNotes(type(typeName).name());
+    noting = notes;
+    return new AddressScope(notes);
+  }
+
+  /** The span of one {@link #noteRowAddresses}. */
+  public final class AddressScope implements AutoCloseable {
+    private final RowAddressNotes notes;
+
+    private AddressScope(RowAddressNotes notes) {
+      this.notes = notes;
+    }
+
+    @Override
+    public void close() {
+      if (noting == notes) noting = null;
+    }
+  }
+
+  private RowAddressNotes notingFor(EntityType type) {
+    return noting != null && noting.typeName().equals(type.name()) ? noting : null;
   }
 
   /** Deletes matching rows; deleting nodes also deletes their incident edges. */
@@ -182,7 +216,11 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
    */
   public Affected deleteReadRows(String typeName, Collection<String> ids) {
     checkOpen();
-    return deleteIds(type(typeName), new LinkedHashSet<>(ids));
+    EntityType type = type(typeName);
+    Set<String> deleted = new LinkedHashSet<>(ids);
+    Affected affected = deleteIds(type, deleted);
+    if (notingFor(type) != null && !deleted.isEmpty()) noting.handTo(pendingFor(type), deleted);
+    return affected;
   }
 
   private Affected deleteIds(EntityType type, Set<String> ids) {
@@ -448,8 +486,14 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
 
   @Override
   public RowCursor scan(String typeName, ScanRequest request) {
-    PendingTable p = pending.get(type(typeName).name());
-    if (p == null || p.isEmpty()) return base.scan(typeName, request);
+    EntityType type = type(typeName);
+    PendingTable p = pending.get(type.name());
+    RowAddressNotes notes = notingFor(type);
+    if (p == null || p.isEmpty()) {
+      if (notes == null) return base.scan(typeName, request);
+      List<String> columns = request.columns().isEmpty() ? type.columnNames() : request.columns();
+      return notedScan(notes, type, request.withColumns(columns));
+    }
     List<String> columns = request.columns().isEmpty() ? p.type.columnNames() : request.columns();
     List<String> baseColumns = new ArrayList<>(columns);
     if (!baseColumns.contains("id")) baseColumns.add("id");
@@ -459,7 +503,14 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
       long slack = (long) p.upserts.size() + p.deletes.size();
       baseRequest = p.replaceAll ? baseRequest.withLimit(0) : baseRequest.withLimit(limit + slack);
     }
-    return new OverlayCursor(base.scan(typeName, baseRequest), columns, p, request.filter(), limit);
+    RowCursor baseRows = notes == null ? base.scan(typeName, baseRequest) : notedScan(notes, type, baseRequest);
+    return new OverlayCursor(baseRows, columns, p, request.filter(), limit);
+  }
+
+  /** The snapshot's rows for {@code request}, noting where each is stored. */
+  private RowCursor notedScan(RowAddressNotes notes, EntityType type, ScanRequest request) {
+    RowCursor scan = base.scan(type.name(), request.withColumns(RowAddressNotes.withAddresses(request.columns())));
+    return notes.reading(base.ref(type), scan, request.columns());
   }
 
   @Override

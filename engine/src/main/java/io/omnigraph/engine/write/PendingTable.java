@@ -1,6 +1,7 @@
 package io.omnigraph.engine.write;
 
 import io.omnigraph.engine.schema.EntityType;
+import io.omnigraph.engine.storage.TableRef;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +23,10 @@ final class PendingTable {
   final Set<String> strictInserts = new HashSet<>();
   /** The whole committed table is replaced (overwrite load). */
   boolean replaceAll;
+  /** The committed table version {@link #addresses} describes, or null. */
+  private TableRef addressesOf;
+  /** Where committed rows live in {@link #addressesOf}, by id, as read with them (see {@link RowAddressNotes}). */
+  private final Map<String, Long> addresses = new HashMap<>();
 
   PendingTable(EntityType type) {
     this.type = type;
@@ -59,6 +64,27 @@ final class PendingTable {
     upserts.remove(id);
     strictInserts.remove(id);
     deletes.add(id);
+  }
+
+  /**
+   * Notes where some committed rows of {@code ref} live. The notes are facts about one table
+   * version, true however the rows change afterwards; notes of another version replace them.
+   */
+  void knowAddresses(TableRef ref, Map<String, Long> byId) {
+    if (ref == null || byId.isEmpty()) return;
+    if (!ref.equals(addressesOf)) addresses.clear();
+    addressesOf = ref;
+    addresses.putAll(byId);
+  }
+
+  /** Adds what {@code other} knows of row addresses, as {@link #knowAddresses} does. */
+  void knowAddressesOf(PendingTable other) {
+    knowAddresses(other.addressesOf, other.addresses);
+  }
+
+  /** The noted row addresses in {@code ref}, by id; empty when none were noted for that version. */
+  Map<String, Long> addressesIn(TableRef ref) {
+    return ref.equals(addressesOf) ? addresses : Map.of();
   }
 
   /**

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * <pre>java ... io.omnigraph.tests.bench.QueryLoop &lt;jdbc-url&gt; &lt;sql&gt; [runs [param]]</pre>
  *
  * A {@code ?} in the statement is bound to {@code param} on every run. With one run, the rows are
- * printed too.
+ * printed too. A data change reports the rows it changed; each run is its own commit.
  */
 public final class QueryLoop {
   private QueryLoop() {}
@@ -30,12 +30,16 @@ public final class QueryLoop {
       for (int i = 0; i < runs; i++) {
         long t0 = System.nanoTime();
         if (param != null) ps.setString(1, param);
-        try (ResultSet rs = ps.executeQuery()) {
-          int width = rs.getMetaData().getColumnCount();
-          for (rows = 0; rs.next(); rows++) {
-            for (int col = 1; col <= width; col++) {
-              Object value = rs.getObject(col);
-              if (runs == 1) System.out.print(value + (col == width ? "\n" : " | "));
+        if (!ps.execute()) {
+          rows = ps.getLargeUpdateCount();
+        } else {
+          try (ResultSet rs = ps.getResultSet()) {
+            int width = rs.getMetaData().getColumnCount();
+            for (rows = 0; rs.next(); rows++) {
+              for (int col = 1; col <= width; col++) {
+                Object value = rs.getObject(col);
+                if (runs == 1) System.out.print(value + (col == width ? "\n" : " | "));
+              }
             }
           }
         }
