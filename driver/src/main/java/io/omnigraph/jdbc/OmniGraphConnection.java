@@ -87,13 +87,7 @@ public final class OmniGraphConnection implements Connection {
   /** The SQL layer for this connection, opened on first use: connections that only browse metadata never pay for it. */
   synchronized SqlSession sqlSession() throws SQLException {
     checkOpen();
-    if (sql == null) {
-      try {
-        sql = SqlSession.open(session.graph(), session);
-      } catch (SQLException | RuntimeException e) {
-        throw SqlErrors.from(e);
-      }
-    }
+    if (sql == null) sql = SqlSession.open(lease.planner(), session);
     return sql;
   }
 

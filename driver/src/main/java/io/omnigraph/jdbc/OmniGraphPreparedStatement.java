@@ -106,13 +106,13 @@ final class OmniGraphPreparedStatement extends OmniGraphStatement implements Pre
   @Override
   public ResultSetMetaData getMetaData() throws SQLException {
     checkOpen();
-    return command instanceof Command.Query q ? new QueryResultSetMetaData(q.plan().getMetaData()) : null;
+    return command instanceof Command.Query q ? new QueryResultSetMetaData(q.plan().metaData()) : null;
   }
 
   @Override
   public ParameterMetaData getParameterMetaData() throws SQLException {
     checkOpen();
-    return command instanceof Command.Query q ? q.plan().getParameterMetaData()
+    return command instanceof Command.Query q ? q.plan().parameterMetaData()
         : new UntypedParameterMetaData(params.count());
   }
 
