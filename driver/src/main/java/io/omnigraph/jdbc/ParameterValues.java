@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * The values bound to a prepared statement's {@code ?} markers, with the SQL type each setter
- * implied. Queries bind them to the SQL layer's own prepared statement; DML receives them as plain
- * Java values (SQL arrays as {@link List}s).
+ * implied. Queries hand them to the SQL layer with those types, which converts each to its
+ * parameter's inferred type; DML receives them as plain Java values (SQL arrays as {@link List}s).
  */
 final class ParameterValues {
   static final ParameterValues NONE = new ParameterValues(0);

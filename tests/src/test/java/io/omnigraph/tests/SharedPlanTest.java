@@ -39,6 +39,27 @@ class SharedPlanTest {
   }
 
   @Test
+  void aSharedPlanReadsTheViewOfTheConnectionThatRunsIt() throws SQLException {
+    try (Connection onMain = Fixture.createLoaded(dir)) {
+      try (Statement s = onMain.createStatement()) {
+        s.execute("CREATE BRANCH feature");
+      }
+      try (Connection onFeature = Fixture.connect(dir, "branch=feature");
+          PreparedStatement a = onMain.prepareStatement(BY_AGE);
+          PreparedStatement b = onFeature.prepareStatement(BY_AGE)) {
+        try (Statement s = onFeature.createStatement()) {
+          s.executeUpdate("UPDATE Person SET age = 60 WHERE name = 'Bob'");
+        }
+        assertSame(a.unwrap(QueryPlan.class), b.unwrap(QueryPlan.class));
+        a.setInt(1, 50);
+        b.setInt(1, 50);
+        assertEquals(List.of(), names(a));
+        assertEquals(List.of("Bob"), names(b));
+      }
+    }
+  }
+
+  @Test
   void aConnectionToAnotherGraphPlansItsOwn() throws SQLException {
     try (Connection first = Fixture.createLoaded(dir.resolve("one"));
         Connection other = Fixture.createLoaded(dir.resolve("two"));
