@@ -49,9 +49,7 @@ public final class ScanSpec {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        CursorEnumerator scan = new CursorEnumerator(() -> view.scan(typeName, request), width, stop, graphExecution);
-        graphExecution.opened(scan);
-        return scan;
+        return new CursorEnumerator(() -> view.scan(typeName, request), width, stop, graphExecution);
       }
     };
   }
@@ -80,7 +78,11 @@ public final class ScanSpec {
     @Override
     public boolean moveNext() {
       if (stop.getAsBoolean()) throw new ExecutionStopped();
-      if (cursor == null) cursor = open.get();
+      if (cursor == null) {
+        cursor = open.get();
+        // Noted at each open: a reset (a nested loop's inner side) closes the cursor and opens it again.
+        execution.opened(this);
+      }
       if (!cursor.next()) {
         current = null;
         return false;
