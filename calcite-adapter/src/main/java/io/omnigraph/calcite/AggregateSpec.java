@@ -25,7 +25,6 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * <p>Public only because the code Calcite generates for a plan calls {@link #enumerable}.
  */
 public final class AggregateSpec {
-  private final ViewBinding binding;
   private final String typeName;
   private final List<String> groupBy;
   private final List<Measure> measures;
@@ -35,9 +34,8 @@ public final class AggregateSpec {
   private final List<SqlTypeName> types;
   private final ScanFilter filter;
 
-  AggregateSpec(ViewBinding binding, String typeName, List<String> groupBy, List<Measure> measures,
+  AggregateSpec(String typeName, List<String> groupBy, List<Measure> measures,
       List<Boolean> zeroWhenEmpty, List<SqlTypeName> types, ScanFilter filter) {
-    this.binding = binding;
     this.typeName = typeName;
     this.groupBy = List.copyOf(groupBy);
     this.measures = List.copyOf(measures);
@@ -48,7 +46,7 @@ public final class AggregateSpec {
 
   /** The groups of one execution; a row is an {@code Object[]}, or the bare value with one column. */
   public Enumerable<Object> enumerable(DataContext execution) {
-    ReadView view = binding.viewFor(execution);
+    ReadView view = GraphExecution.of(execution).view();
     Predicate predicate = filter == null ? Predicate.TRUE : filter.bind(execution);
     Aggregation aggregation = new Aggregation(groupBy, measures, predicate);
     return new AbstractEnumerable<>() {

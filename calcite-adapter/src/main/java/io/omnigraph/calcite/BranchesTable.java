@@ -22,8 +22,7 @@ final class BranchesTable extends SystemTable {
 
   private final Graph graph;
 
-  BranchesTable(Graph graph, ViewBinding binding) {
-    super(binding);
+  BranchesTable(Graph graph) {
     this.graph = graph;
   }
 

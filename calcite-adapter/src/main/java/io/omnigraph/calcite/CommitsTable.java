@@ -23,8 +23,7 @@ final class CommitsTable extends SystemTable {
 
   private final Graph graph;
 
-  CommitsTable(Graph graph, ViewBinding binding) {
-    super(binding);
+  CommitsTable(Graph graph) {
     this.graph = graph;
   }
 

@@ -16,13 +16,11 @@ import org.apache.calcite.linq4j.Linq4j;
  * <p>Public only because the code Calcite generates for a plan calls {@link #enumerable}.
  */
 public final class CountSpec {
-  private final ViewBinding binding;
   private final String typeName;
   private final ScanFilter filter;
   private final int columns;
 
-  CountSpec(ViewBinding binding, String typeName, ScanFilter filter, int columns) {
-    this.binding = binding;
+  CountSpec(String typeName, ScanFilter filter, int columns) {
     this.typeName = typeName;
     this.filter = filter;
     this.columns = columns;
@@ -30,7 +28,7 @@ public final class CountSpec {
 
   /** One row holding the count in each column (a bare value when there is one column). */
   public Enumerable<Object> enumerable(DataContext execution) {
-    ReadView view = binding.viewFor(execution);
+    ReadView view = GraphExecution.of(execution).view();
     Predicate predicate = filter == null ? Predicate.TRUE : filter.bind(execution);
     return new AbstractEnumerable<>() {
       @Override

@@ -4,6 +4,7 @@ import io.omnigraph.engine.write.GraphTransaction;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlNode;
 
@@ -23,10 +24,10 @@ final class DeleteStatement implements DmlStatement {
     this.query = query;
   }
 
-  static DeleteStatement plan(SqlSession session, SqlDelete delete, int parameterCount) throws SQLException {
-    DmlTarget target = DmlTarget.resolve(delete.getTargetTable(), session.catalog());
+  static DeleteStatement plan(GraphPlanner planner, SqlDelete delete, int parameterCount) throws SQLException {
+    DmlTarget target = DmlTarget.resolve(delete.getTargetTable(), planner.catalog());
     SqlNode from = SqlBuild.as(target.tableIdentifier(), delete.getAlias());
-    InternalQuery query = InternalQuery.plan(session,
+    InternalQuery query = InternalQuery.plan(planner,
         SqlBuild.select(List.of(SqlBuild.identifier("id")), from, delete.getCondition()));
     return new DeleteStatement(target, parameterCount, query);
   }
@@ -37,11 +38,11 @@ final class DeleteStatement implements DmlStatement {
   }
 
   @Override
-  public DmlResult execute(GraphTransaction tx, List<Object> params) throws SQLException {
+  public DmlResult execute(GraphTransaction tx, List<Object> params, BooleanSupplier stop) throws SQLException {
     DmlPlanner.checkParameters(parameterCount, params);
     try (GraphTransaction.AddressScope noting = tx.noteRowAddresses(target.name())) {
       List<String> ids = new ArrayList<>();
-      for (Object[] row : query.run(tx, params)) ids.add((String) row[0]);
+      for (Object[] row : query.run(tx, params, stop)) ids.add((String) row[0]);
       if (ids.isEmpty()) return new DmlResult(0, List.of());
       return new DmlResult(tx.deleteReadRows(target.name(), ids).rows(), List.of());
     }

@@ -4,35 +4,24 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.calcite.avatica.util.Casing;
-import org.apache.calcite.avatica.util.Quoting;
+import io.omnigraph.engine.schema.Catalog;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
-import org.apache.calcite.sql.parser.SqlParseException;
-import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 /**
  * Parses DML with Calcite's parser and plans it as queries plus engine calls (never Calcite's own
  * TableModify, whose UPDATE and DELETE were not safe on rows with equal values). Plans are kept by
- * SQL text.
+ * SQL text for the catalog they were planned against, and shared by the graph's connections.
  */
 final class DmlPlanner {
   private static final int MAX_PLANS = 256;
-  private static final SqlParser.Config PARSER = SqlParser.config()
-      .withParserFactory(FoldingParserFactory.INSTANCE)
-      .withQuoting(Quoting.DOUBLE_QUOTE)
-      .withUnquotedCasing(Casing.UNCHANGED)
-      .withQuotedCasing(Casing.UNCHANGED)
-      .withCaseSensitive(true)
-      .withConformance(SqlConformanceEnum.LENIENT);
 
-  private final SqlSession session;
+  private final GraphPlanner planner;
   /** Guarded by {@code this}; access order for least-recently-used eviction. */
   private final Map<String, DmlStatement> plans = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -40,42 +29,35 @@ final class DmlPlanner {
       return size() > MAX_PLANS;
     }
   };
+  /** The catalog the kept plans were made for; guarded by {@code this}. */
+  private Catalog plannedFor;
 
-  DmlPlanner(SqlSession session) {
-    this.session = session;
+  DmlPlanner(GraphPlanner planner) {
+    this.planner = planner;
   }
 
-  DmlStatement prepare(String sql, NameIndex names) throws SQLException {
+  DmlStatement prepare(String sql, Catalog catalog, NameIndex names) throws SQLException {
     synchronized (this) {
+      if (catalog != plannedFor) {
+        plans.clear();
+        plannedFor = catalog;
+      }
       DmlStatement cached = plans.get(sql);
       if (cached != null) return cached;
     }
-    SqlNode node = parse(sql, names);
+    SqlNode node = SqlParsing.parse(sql, names);
     int parameters = parameterCount(node);
     DmlStatement planned;
-    if (node instanceof SqlInsert insert) planned = InsertStatement.plan(session, insert, parameters);
-    else if (node instanceof SqlUpdate update) planned = UpdateStatement.plan(session, update, parameters);
-    else if (node instanceof SqlDelete delete) planned = DeleteStatement.plan(session, delete, parameters);
-    else if (node instanceof SqlMerge merge) planned = MergeStatement.plan(session, merge, parameters);
+    if (node instanceof SqlInsert insert) planned = InsertStatement.plan(planner, insert, parameters);
+    else if (node instanceof SqlUpdate update) planned = UpdateStatement.plan(planner, update, parameters);
+    else if (node instanceof SqlDelete delete) planned = DeleteStatement.plan(planner, delete, parameters);
+    else if (node instanceof SqlMerge merge) planned = MergeStatement.plan(planner, merge, parameters);
     else throw StatementErrors.syntax("not a DML statement: " + node.getKind());
     synchronized (this) {
-      plans.put(sql, planned);
+      // A plan of a catalog that has since been replaced is not kept.
+      if (catalog == plannedFor) plans.put(sql, planned);
     }
     return planned;
-  }
-
-  synchronized void clear() {
-    plans.clear();
-  }
-
-  private static SqlNode parse(String sql, NameIndex names) throws SQLException {
-    return FoldingParserFactory.withNames(names, () -> {
-      try {
-        return SqlParser.create(sql, PARSER).parseStmt();
-      } catch (SqlParseException e) {
-        throw SyntaxErrors.of(e, sql);
-      }
-    });
   }
 
   private static int parameterCount(SqlNode node) {

@@ -3,6 +3,7 @@ package io.omnigraph.calcite;
 import io.omnigraph.engine.write.GraphTransaction;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * A parsed and planned INSERT, UPSERT, UPDATE, DELETE or MERGE. Reusable: each execution applies the
@@ -17,8 +18,14 @@ public interface DmlStatement {
    * Applies the statement to {@code tx}.
    *
    * @param params one value per {@code ?}, in the order they appear in the statement text
+   * @param stop raised to stop the statement: the query it runs stops at the next row it reads
    * @throws SQLException for a wrong parameter count or a value that cannot be converted; engine
    *     failures (constraint violations and the like) propagate as the engine's exceptions
    */
-  DmlResult execute(GraphTransaction tx, List<Object> params) throws SQLException;
+  DmlResult execute(GraphTransaction tx, List<Object> params, BooleanSupplier stop) throws SQLException;
+
+  /** As {@link #execute(GraphTransaction, List, BooleanSupplier)}, never stopped. */
+  default DmlResult execute(GraphTransaction tx, List<Object> params) throws SQLException {
+    return execute(tx, params, () -> false);
+  }
 }

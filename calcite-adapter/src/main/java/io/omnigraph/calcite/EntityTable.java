@@ -22,14 +22,12 @@ final class EntityTable extends AbstractTable implements TranslatableTable {
   private static final ValueType SYSTEM_COLUMN_TYPE = new ValueType.Scalar(BaseType.STRING);
 
   private final EntityType type;
-  private final ViewBinding binding;
   private final List<String> columns;
   private final List<ValueType> columnTypes;
   private final List<Boolean> nullable;
 
-  EntityTable(EntityType type, ViewBinding binding) {
+  EntityTable(EntityType type) {
     this.type = type;
-    this.binding = binding;
     List<String> names = new ArrayList<>();
     List<ValueType> types = new ArrayList<>();
     List<Boolean> nulls = new ArrayList<>();
@@ -50,10 +48,6 @@ final class EntityTable extends AbstractTable implements TranslatableTable {
 
   EntityType type() {
     return type;
-  }
-
-  ViewBinding binding() {
-    return binding;
   }
 
   List<String> columns() {

@@ -44,7 +44,7 @@ final class EnumerableGraphAggregate extends EngineAnsweredRel {
 
   @Override
   Object spec() {
-    return new AggregateSpec(graphTable.binding(), graphTable.type().name(), groupBy, measures, zeroWhenEmpty,
+    return new AggregateSpec(graphTable.type().name(), groupBy, measures, zeroWhenEmpty,
         getRowType().getFieldList().stream().map(RelDataTypeField::getType).map(RelDataType::getSqlTypeName).toList(),
         filter);
   }

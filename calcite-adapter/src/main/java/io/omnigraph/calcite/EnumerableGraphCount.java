@@ -31,6 +31,6 @@ final class EnumerableGraphCount extends EngineAnsweredRel {
 
   @Override
   Object spec() {
-    return new CountSpec(graphTable.binding(), graphTable.type().name(), filter, getRowType().getFieldCount());
+    return new CountSpec(graphTable.type().name(), filter, getRowType().getFieldCount());
   }
 }

@@ -81,7 +81,7 @@ final class EnumerableLookupJoin extends SingleRel implements EnumerableRel {
     Expression leftArrays = Expressions.convert_(left.physType.convertTo(leftRows, JavaRowFormat.ARRAY),
         Enumerable.class);
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
-    LookupJoinSpec spec = new LookupJoinSpec(right.graphTable.binding(), right.graphTable.type().name(),
+    LookupJoinSpec spec = new LookupJoinSpec(right.graphTable.type().name(),
         right.outputColumns(), right.filter, leftKey, rightKey, getInput().getRowType().getFieldCount());
     Expression stashed = implementor.stash(spec, LookupJoinSpec.class);
     builder.add(Expressions.return_(null,

@@ -9,57 +9,44 @@ import org.apache.calcite.sql.parser.impl.SqlParserImpl;
 import org.apache.calcite.util.SourceStringReader;
 
 /**
- * Calcite's standard parser followed by {@link TemporalLiterals} and {@link IdentifierFolding}. Calcite instantiates parser
- * factories by class name from a connection property, so the names to fold by cannot be passed in:
- * a {@link SqlSession} puts them in {@link #FOLD_NAMES} for the duration of each prepare, which
- * runs on the calling thread.
- *
- * <p>Public because Calcite loads it reflectively ({@code parserFactory} connection property).
+ * Calcite's standard parser followed by {@link TemporalLiterals} and {@link IdentifierFolding} with
+ * the names of one catalog. One factory per catalog: the names to fold by travel with it.
  */
-public final class FoldingParserFactory implements SqlParserImplFactory {
-  public static final FoldingParserFactory INSTANCE = new FoldingParserFactory();
+final class FoldingParserFactory implements SqlParserImplFactory {
+  private final NameIndex names;
 
-  static final ThreadLocal<NameIndex> FOLD_NAMES = new ThreadLocal<>();
-
-  private FoldingParserFactory() {}
+  FoldingParserFactory(NameIndex names) {
+    this.names = names;
+  }
 
   @Override
   public SqlAbstractParserImpl getParser(Reader reader) {
-    FoldingParser parser = new FoldingParser(reader);
+    FoldingParser parser = new FoldingParser(reader, names);
     if (reader instanceof SourceStringReader source) parser.setOriginalSql(source.getSourceString());
     return parser;
   }
 
-  /** Runs {@code work} with {@code names} in effect for every parse it triggers on this thread. */
-  static <T> T withNames(NameIndex names, SqlWork<T> work) throws java.sql.SQLException {
-    NameIndex previous = FOLD_NAMES.get();
-    FOLD_NAMES.set(names);
-    try {
-      return work.run();
-    } finally {
-      if (previous == null) FOLD_NAMES.remove();
-      else FOLD_NAMES.set(previous);
-    }
-  }
-
   private static final class FoldingParser extends SqlParserImpl {
-    FoldingParser(Reader reader) {
+    private final NameIndex names;
+
+    FoldingParser(Reader reader, NameIndex names) {
       super(reader);
+      this.names = names;
     }
 
     @Override
     public SqlNode parseSqlStmtEof() throws Exception {
-      return IdentifierFolding.apply(TemporalLiterals.check(super.parseSqlStmtEof()), FoldingParserFactory.FOLD_NAMES.get());
+      return IdentifierFolding.apply(TemporalLiterals.check(super.parseSqlStmtEof()), names);
     }
 
     @Override
     public SqlNodeList parseSqlStmtList() throws Exception {
-      return IdentifierFolding.apply(TemporalLiterals.check(super.parseSqlStmtList()), FoldingParserFactory.FOLD_NAMES.get());
+      return IdentifierFolding.apply(TemporalLiterals.check(super.parseSqlStmtList()), names);
     }
 
     @Override
     public SqlNode parseSqlExpressionEof() throws Exception {
-      return IdentifierFolding.apply(TemporalLiterals.check(super.parseSqlExpressionEof()), FoldingParserFactory.FOLD_NAMES.get());
+      return IdentifierFolding.apply(TemporalLiterals.check(super.parseSqlExpressionEof()), names);
     }
   }
 }

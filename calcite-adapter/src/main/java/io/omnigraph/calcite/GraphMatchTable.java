@@ -45,8 +45,9 @@ final class GraphMatchTable extends AbstractTable implements ScannableTable {
     SchemaPlus schema = root.getRootSchema().subSchemas().get(GraphSchema.NAME);
     if (schema == null) throw new IllegalStateException("no " + GraphSchema.NAME + " schema in this execution");
     GraphSchema graph = schema.unwrap(GraphSchema.class);
-    ReadView view = graph.binding().viewFor(root);
-    BooleanSupplier stop = graph.binding().stopSignal();
+    GraphExecution execution = GraphExecution.of(root);
+    ReadView view = execution.view();
+    BooleanSupplier stop = execution.stopSignal();
     try {
       return Linq4j.asEnumerable(PatternMatcher.run(pattern, view, graph.graph().adjacencies(), () -> {
         if (stop.getAsBoolean()) throw new ExecutionStopped();

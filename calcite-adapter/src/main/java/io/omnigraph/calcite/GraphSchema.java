@@ -24,13 +24,11 @@ final class GraphSchema extends AbstractSchema {
       ImmutableMultimap.of(ChangesFunction.NAME, ChangesFunction.FUNCTION, GraphMatchFunction.NAME, GraphMatchFunction.FUNCTION);
 
   private final Graph graph;
-  private final ViewBinding binding;
   private Catalog builtFor;
   private Map<String, Table> tables;
 
-  GraphSchema(Graph graph, ViewBinding binding) {
+  GraphSchema(Graph graph) {
     this.graph = graph;
-    this.binding = binding;
   }
 
   @Override
@@ -38,11 +36,11 @@ final class GraphSchema extends AbstractSchema {
     Catalog current = graph.catalog();
     if (current != builtFor) {
       Map<String, Table> map = new LinkedHashMap<>();
-      for (EntityType t : current.allTypes()) map.put(t.name(), new EntityTable(t, binding));
-      map.put(CommitsTable.NAME, new CommitsTable(graph, binding));
-      map.put(BranchesTable.NAME, new BranchesTable(graph, binding));
-      map.put(TablesTable.NAME, new TablesTable(binding));
-      map.put(RecoveriesTable.NAME, new RecoveriesTable(graph, binding));
+      for (EntityType t : current.allTypes()) map.put(t.name(), new EntityTable(t));
+      map.put(CommitsTable.NAME, new CommitsTable(graph));
+      map.put(BranchesTable.NAME, new BranchesTable(graph));
+      map.put(TablesTable.NAME, new TablesTable());
+      map.put(RecoveriesTable.NAME, new RecoveriesTable(graph));
       tables = Collections.unmodifiableMap(map);
       builtFor = current;
     }
@@ -56,10 +54,6 @@ final class GraphSchema extends AbstractSchema {
 
   Graph graph() {
     return graph;
-  }
-
-  ViewBinding binding() {
-    return binding;
   }
 
   /** The catalog the current tables were built from. */

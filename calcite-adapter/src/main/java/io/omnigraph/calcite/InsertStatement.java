@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Map;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlInsert;
@@ -36,8 +37,8 @@ final class InsertStatement implements DmlStatement {
     this.source = source;
   }
 
-  static InsertStatement plan(SqlSession session, SqlInsert insert, int parameterCount) throws SQLException {
-    DmlTarget target = DmlTarget.resolve(insert.getTargetTable(), session.catalog());
+  static InsertStatement plan(GraphPlanner planner, SqlInsert insert, int parameterCount) throws SQLException {
+    DmlTarget target = DmlTarget.resolve(insert.getTargetTable(), planner.catalog());
     List<String> named = insert.getTargetColumnList() == null ? null : target.columns(insert.getTargetColumnList());
     SqlNode src = insert.getSource();
     if (src.getKind() == SqlKind.VALUES) {
@@ -50,10 +51,10 @@ final class InsertStatement implements DmlStatement {
       if (rows.stream().allMatch(ConstantValues::allConstant)) {
         return new InsertStatement(target, columns, insert.isUpsert(), parameterCount, rows, null);
       }
-      InternalQuery query = InternalQuery.plan(session, castValues(target, columns, rows));
+      InternalQuery query = InternalQuery.plan(planner, castValues(target, columns, rows));
       return new InsertStatement(target, columns, insert.isUpsert(), parameterCount, null, query);
     }
-    InternalQuery query = InternalQuery.plan(session, src);
+    InternalQuery query = InternalQuery.plan(planner, src);
     List<String> columns = checkedColumns(target, named, query.columnCount());
     return new InsertStatement(target, columns, insert.isUpsert(), parameterCount, null, query);
   }
@@ -91,7 +92,7 @@ final class InsertStatement implements DmlStatement {
   }
 
   @Override
-  public DmlResult execute(GraphTransaction tx, List<Object> params) throws SQLException {
+  public DmlResult execute(GraphTransaction tx, List<Object> params, BooleanSupplier stop) throws SQLException {
     DmlPlanner.checkParameters(parameterCount, params);
     List<Map<String, Object>> rows = new ArrayList<>();
     if (constantRows != null) {
@@ -101,7 +102,7 @@ final class InsertStatement implements DmlStatement {
         rows.add(engineRow(values));
       }
     } else {
-      for (Object[] values : source.run(tx, params)) rows.add(engineRow(values));
+      for (Object[] values : source.run(tx, params, stop)) rows.add(engineRow(values));
     }
     if (rows.isEmpty()) return new DmlResult(0, List.of());
     GraphTransaction.Affected a = upsert ? tx.upsert(target.name(), rows) : tx.insert(target.name(), rows);

@@ -1,89 +1,73 @@
 package io.omnigraph.calcite;
 
 import io.omnigraph.engine.read.ReadView;
-import java.sql.ParameterMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.util.SqlString;
 
 /**
- * A query a DML statement was rewritten into, run on its SqlSession's Calcite connection. The query
- * text is written out from the rewritten tree; its {@code ?} markers keep a mapping to the
- * original statement's parameters, whose order the rewrite may change (MERGE moves the source after
- * the assignments).
+ * A query a DML statement was rewritten into, planned like any query of the graph. The query text
+ * is written out from the rewritten tree; its {@code ?} markers keep a mapping to the original
+ * statement's parameters, whose order the rewrite may change (MERGE moves the source after the
+ * assignments).
  */
 final class InternalQuery {
-  private final SqlSession session;
-  private final String sql;
-  /** For each {@code ?} of {@link #sql}, in order, the index of the original statement's parameter. */
+  private final GraphPlanner planner;
+  private final QueryPlan plan;
+  /** For each {@code ?} of the plan, in order, the index of the original statement's parameter. */
   private final List<Integer> parameterOrder;
-  private final int columnCount;
 
-  private InternalQuery(SqlSession session, String sql, List<Integer> parameterOrder, int columnCount) {
-    this.session = session;
-    this.sql = sql;
+  private InternalQuery(GraphPlanner planner, QueryPlan plan, List<Integer> parameterOrder) {
+    this.planner = planner;
+    this.plan = plan;
     this.parameterOrder = parameterOrder;
-    this.columnCount = columnCount;
   }
 
   /** Writes out and plans {@code query}; planning now reports invalid SQL at prepare time. */
-  static InternalQuery plan(SqlSession session, SqlNode query) throws SQLException {
+  static InternalQuery plan(GraphPlanner planner, SqlNode query) throws SQLException {
     SqlString text = query.toSqlString(c -> c.withDialect(CalciteSqlDialect.DEFAULT).withQuoteAllIdentifiers(true));
     List<Integer> order = text.getDynamicParameters() == null ? List.of() : List.copyOf(text.getDynamicParameters());
-    StatementPool pool = session.pool();
-    PreparedStatement ps;
     try {
-      ps = pool.lease(text.getSql(), session.currentNames());
+      return new InternalQuery(planner, planner.plan(text.getSql()), order);
     } catch (SQLException e) {
+      // Positions would point into text the user never wrote.
       throw e.getCause() != null && StatementErrors.isCalciteRefusal(e) ? StatementErrors.fromCalcite(e, false) : e;
-    }
-    try {
-      return new InternalQuery(session, text.getSql(), order, ps.getMetaData().getColumnCount());
-    } finally {
-      pool.giveBack(text.getSql(), ps);
     }
   }
 
   int columnCount() {
-    return columnCount;
+    return plan.columns().size();
   }
 
   /** Every row of the query, read through {@code view}, values converted for the engine. */
-  List<Object[]> run(ReadView view, List<Object> params) throws SQLException {
-    StatementPool pool = session.pool();
-    PreparedStatement ps = pool.lease(sql, session.currentNames());
-    try {
-      ParameterMetaData md = ps.getParameterMetaData();
-      for (int i = 0; i < parameterOrder.size(); i++) {
-        ParameterBinder.bind(ps, i + 1, params.get(parameterOrder.get(i)), md.getParameterType(i + 1));
-      }
-      return session.binding().readingFrom(view, () -> readAll(ps));
-    } finally {
-      pool.giveBack(sql, ps);
+  List<Object[]> run(ReadView view, List<Object> params, BooleanSupplier stop) throws SQLException {
+    List<Object> values = new ArrayList<>(parameterOrder.size());
+    for (int i = 0; i < parameterOrder.size(); i++) {
+      values.add(ParameterBinder.internal(i + 1, params.get(parameterOrder.get(i)), Types.OTHER,
+          plan.parameterType(i + 1)));
     }
-  }
-
-  private List<Object[]> readAll(PreparedStatement ps) throws SQLException {
-    List<Object[]> rows = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      int[] types = new int[columnCount];
-      for (int i = 0; i < columnCount; i++) types[i] = rs.getMetaData().getColumnType(i + 1);
+    try (ResultSet rs = planner.execute(plan, view, values, stop)) {
+      List<ColumnMetaData> columns = plan.columns();
+      int width = columns.size();
+      List<Object[]> rows = new ArrayList<>();
       while (rs.next()) {
-        Object[] row = new Object[columnCount];
-        for (int i = 0; i < columnCount; i++) row[i] = EngineValues.column(rs, i + 1, types[i]);
+        Object[] row = new Object[width];
+        for (int i = 0; i < width; i++) row[i] = EngineValues.column(rs, i + 1, columns.get(i).type.id);
         rows.add(row);
       }
+      return rows;
     }
-    return rows;
   }
 
   @Override
   public String toString() {
-    return sql;
+    return plan.sql();
   }
 }

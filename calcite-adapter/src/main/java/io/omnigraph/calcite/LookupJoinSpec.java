@@ -28,7 +28,6 @@ import org.apache.calcite.linq4j.Linq4j;
 public final class LookupJoinSpec {
   static final String MAX_KEYS_PROPERTY = "omnigraph.lookupJoin.maxKeys";
 
-  private final ViewBinding binding;
   private final String typeName;
   private final List<String> columns;
   private final ScanFilter filter;
@@ -37,10 +36,9 @@ public final class LookupJoinSpec {
   private final int leftWidth;
   private final int maxKeys;
 
-  LookupJoinSpec(ViewBinding binding, String typeName, List<String> columns, ScanFilter filter, int leftKey,
+  LookupJoinSpec(String typeName, List<String> columns, ScanFilter filter, int leftKey,
       int rightKey, int leftWidth) {
     this.maxKeys = Integer.getInteger(MAX_KEYS_PROPERTY, 4_096);
-    this.binding = binding;
     this.typeName = typeName;
     this.columns = List.copyOf(columns);
     this.filter = filter;
@@ -51,9 +49,10 @@ public final class LookupJoinSpec {
 
   /** The joined rows of one execution: left columns then right columns. */
   public Enumerable<Object[]> join(Enumerable<Object[]> left, DataContext execution) {
-    ReadView view = binding.viewFor(execution);
+    GraphExecution graphExecution = GraphExecution.of(execution);
+    ReadView view = graphExecution.view();
     Predicate base = filter == null ? Predicate.TRUE : filter.bind(execution);
-    BooleanSupplier stop = binding.stopSignal();
+    BooleanSupplier stop = graphExecution.stopSignal();
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
@@ -72,7 +71,7 @@ public final class LookupJoinSpec {
         }
         ScanRequest request = new ScanRequest(columns, predicate, OptionalLong.empty());
         RowCursor cursor = view.scan(typeName, request);
-        binding.opened(cursor);
+        graphExecution.opened(cursor);
         return new Joined(cursor, byKey, stop);
       }
     };

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.sql.JoinConditionType;
@@ -47,8 +48,8 @@ final class MergeStatement implements DmlStatement {
     this.query = query;
   }
 
-  static MergeStatement plan(SqlSession session, SqlMerge merge, int parameterCount) throws SQLException {
-    DmlTarget target = DmlTarget.resolve(merge.getTargetTable(), session.catalog());
+  static MergeStatement plan(GraphPlanner planner, SqlMerge merge, int parameterCount) throws SQLException {
+    DmlTarget target = DmlTarget.resolve(merge.getTargetTable(), planner.catalog());
     SqlIdentifier alias = merge.getAlias() != null ? merge.getAlias() : SqlBuild.identifier(target.name());
     List<SqlNode> items = new ArrayList<>();
     items.add(SqlBuild.identifier(alias.getSimple(), "id"));
@@ -96,7 +97,7 @@ final class MergeStatement implements DmlStatement {
     SqlJoin join = new SqlJoin(SqlBuild.POS, merge.getSourceTableRef(), SqlLiteral.createBoolean(false, SqlBuild.POS),
         JoinType.LEFT.symbol(SqlBuild.POS), targetRef, JoinConditionType.ON.symbol(SqlBuild.POS),
         merge.getCondition());
-    InternalQuery query = InternalQuery.plan(session, SqlBuild.select(items, join, null));
+    InternalQuery query = InternalQuery.plan(planner, SqlBuild.select(items, join, null));
     return new MergeStatement(target, parameterCount, updateColumns, imageColumns, insertColumns, query);
   }
 
@@ -106,13 +107,13 @@ final class MergeStatement implements DmlStatement {
   }
 
   @Override
-  public DmlResult execute(GraphTransaction tx, List<Object> params) throws SQLException {
+  public DmlResult execute(GraphTransaction tx, List<Object> params, BooleanSupplier stop) throws SQLException {
     DmlPlanner.checkParameters(parameterCount, params);
     Map<String, Map<String, Object>> updates = new LinkedHashMap<>();
     List<Map<String, Object>> inserts = new ArrayList<>();
     long count = 0;
     try (GraphTransaction.AddressScope noting = tx.noteRowAddresses(target.name())) {
-      readMatches(tx, params, updates, inserts);
+      readMatches(tx, params, stop, updates, inserts);
       if (!updates.isEmpty()) count += tx.replaceReadRows(target.name(), updateColumns, updates).rows();
     }
     List<String> written = List.of();
@@ -125,9 +126,9 @@ final class MergeStatement implements DmlStatement {
   }
 
   /** Splits the matching query's rows into images of matched rows to update and rows to insert. */
-  private void readMatches(GraphTransaction tx, List<Object> params, Map<String, Map<String, Object>> updates,
-      List<Map<String, Object>> inserts) throws SQLException {
-    for (Object[] row : query.run(tx, params)) {
+  private void readMatches(GraphTransaction tx, List<Object> params, BooleanSupplier stop,
+      Map<String, Map<String, Object>> updates, List<Map<String, Object>> inserts) throws SQLException {
+    for (Object[] row : query.run(tx, params, stop)) {
       String matched = (String) row[0];
       if (matched != null) {
         if (updateColumns.isEmpty()) continue;

@@ -9,8 +9,8 @@ import org.apache.calcite.plan.RelOptPlanner;
 
 /**
  * Restates a statement Calcite parsed and validated but could not turn into a running plan as
- * SQLState 0A000, naming the construct. Calcite reports these as "Error while preparing statement"
- * with a planner dump (CannotPlanException) or a code-generation failure, and no SQLState.
+ * SQLState 0A000, naming the construct. Calcite reports these as a planner dump
+ * (CannotPlanException) or a code-generation failure, without a SQLState.
  */
 final class PlanningErrors {
   private static final Pattern MISSING = Pattern.compile("Missing conversion is Logical(\\w+)");

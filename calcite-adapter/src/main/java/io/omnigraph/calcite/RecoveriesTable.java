@@ -25,8 +25,7 @@ final class RecoveriesTable extends SystemTable {
 
   private final Graph graph;
 
-  RecoveriesTable(Graph graph, ViewBinding binding) {
-    super(binding);
+  RecoveriesTable(Graph graph) {
     this.graph = graph;
   }
 

@@ -20,14 +20,12 @@ import org.apache.calcite.linq4j.Enumerator;
  * <p>Public only because the code Calcite generates for a plan calls {@link #enumerable}.
  */
 public final class ScanSpec {
-  private final ViewBinding binding;
   private final String typeName;
   private final List<String> columns;
   private final ScanFilter filter;
   private final ScanLimit limit;
 
-  ScanSpec(ViewBinding binding, String typeName, List<String> columns, ScanFilter filter, ScanLimit limit) {
-    this.binding = binding;
+  ScanSpec(String typeName, List<String> columns, ScanFilter filter, ScanLimit limit) {
     this.typeName = typeName;
     if (columns.isEmpty()) throw new IllegalArgumentException("a scan reads at least one column");
     this.columns = List.copyOf(columns);
@@ -41,18 +39,17 @@ public final class ScanSpec {
    * Calcite expects of one-column inputs).
    */
   public Enumerable<Object> enumerable(DataContext execution) {
-    ReadView view = binding.viewFor(execution);
+    GraphExecution graphExecution = GraphExecution.of(execution);
+    ReadView view = graphExecution.view();
     Predicate predicate = filter == null ? Predicate.TRUE : filter.bind(execution);
     OptionalLong rows = limit == null ? OptionalLong.empty() : limit.rows(execution);
     ScanRequest request = new ScanRequest(columns, predicate, rows);
     int width = columns.size();
-    BooleanSupplier stop = binding.stopSignal();
+    BooleanSupplier stop = graphExecution.stopSignal();
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        CursorEnumerator scan = new CursorEnumerator(() -> view.scan(typeName, request), width, stop);
-        binding.opened(scan);
-        return scan;
+        return new CursorEnumerator(() -> view.scan(typeName, request), width, stop, graphExecution);
       }
     };
   }
@@ -62,13 +59,15 @@ public final class ScanSpec {
     private final Supplier<RowCursor> open;
     private final int width;
     private final BooleanSupplier stop;
+    private final GraphExecution execution;
     private RowCursor cursor;
     private Object current;
 
-    CursorEnumerator(Supplier<RowCursor> open, int width, BooleanSupplier stop) {
+    CursorEnumerator(Supplier<RowCursor> open, int width, BooleanSupplier stop, GraphExecution execution) {
       this.open = open;
       this.width = width;
       this.stop = stop;
+      this.execution = execution;
     }
 
     @Override
@@ -79,7 +78,11 @@ public final class ScanSpec {
     @Override
     public boolean moveNext() {
       if (stop.getAsBoolean()) throw new ExecutionStopped();
-      if (cursor == null) cursor = open.get();
+      if (cursor == null) {
+        cursor = open.get();
+        // Noted at each open: a reset (a nested loop's inner side) closes the cursor and opens it again.
+        execution.opened(this);
+      }
       if (!cursor.next()) {
         current = null;
         return false;
@@ -107,6 +110,7 @@ public final class ScanSpec {
         cursor = null;
         c.close();
       }
+      execution.closed(this);
     }
   }
 }

@@ -29,7 +29,7 @@ final class StatementErrors {
 
   /**
    * A parse or validation failure reported by Calcite, restated with a SQLState and Calcite's own
-   * message (Calcite's JDBC layer wraps it as "Error while preparing statement" without a state).
+   * message, which carries no state of its own.
    */
   static SQLException fromCalcite(Throwable failure) {
     return fromCalcite(failure, true);

@@ -26,11 +26,6 @@ abstract class SystemTable extends AbstractTable implements ScannableTable {
 
   record Column(String name, SqlTypeName type, boolean nullable) {}
 
-  private final ViewBinding binding;
-
-  SystemTable(ViewBinding binding) {
-    this.binding = binding;
-  }
 
   abstract List<Column> columns();
 
@@ -55,7 +50,7 @@ abstract class SystemTable extends AbstractTable implements ScannableTable {
 
   @Override
   public Enumerable<Object[]> scan(DataContext root) {
-    return Linq4j.asEnumerable(rows(binding.viewFor(root)));
+    return Linq4j.asEnumerable(rows(GraphExecution.of(root).view()));
   }
 
   @Override

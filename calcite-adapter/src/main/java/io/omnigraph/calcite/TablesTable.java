@@ -16,9 +16,7 @@ final class TablesTable extends SystemTable {
       new Column("row_count", SqlTypeName.BIGINT, false),
       new Column("table_branch", SqlTypeName.VARCHAR, true));
 
-  TablesTable(ViewBinding binding) {
-    super(binding);
-  }
+  TablesTable() {}
 
   @Override
   List<Column> columns() {

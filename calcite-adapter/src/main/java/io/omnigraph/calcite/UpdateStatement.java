@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.sql.SqlNode;
@@ -38,8 +39,8 @@ final class UpdateStatement implements DmlStatement {
     this.query = query;
   }
 
-  static UpdateStatement plan(SqlSession session, SqlUpdate update, int parameterCount) throws SQLException {
-    DmlTarget target = DmlTarget.resolve(update.getTargetTable(), session.catalog());
+  static UpdateStatement plan(GraphPlanner planner, SqlUpdate update, int parameterCount) throws SQLException {
+    DmlTarget target = DmlTarget.resolve(update.getTargetTable(), planner.catalog());
     List<String> columns = target.columns(update.getTargetColumnList());
     SqlNodeList exprs = update.getSourceExpressionList();
     Map<String, SqlNode> assignments = new HashMap<>();
@@ -64,7 +65,7 @@ final class UpdateStatement implements DmlStatement {
       items.add(expr == null ? SqlBuild.identifier(column) : SqlBuild.assigned(expr, target.columnType(column)));
     }
     SqlNode from = SqlBuild.as(target.tableIdentifier(), update.getAlias());
-    InternalQuery query = InternalQuery.plan(session, SqlBuild.select(items, from, update.getCondition()));
+    InternalQuery query = InternalQuery.plan(planner, SqlBuild.select(items, from, update.getCondition()));
     return new UpdateStatement(target, parameterCount, Set.copyOf(columns), constants,
         List.copyOf(selected), query);
   }
@@ -75,7 +76,7 @@ final class UpdateStatement implements DmlStatement {
   }
 
   @Override
-  public DmlResult execute(GraphTransaction tx, List<Object> params) throws SQLException {
+  public DmlResult execute(GraphTransaction tx, List<Object> params, BooleanSupplier stop) throws SQLException {
     DmlPlanner.checkParameters(parameterCount, params);
     Map<String, Object> fixed = new HashMap<>();
     for (Map.Entry<String, SqlNode> e : constants.entrySet()) {
@@ -83,7 +84,7 @@ final class UpdateStatement implements DmlStatement {
     }
     try (GraphTransaction.AddressScope noting = tx.noteRowAddresses(target.name())) {
       Map<String, Map<String, Object>> images = new LinkedHashMap<>();
-      for (Object[] row : query.run(tx, params)) {
+      for (Object[] row : query.run(tx, params, stop)) {
         Map<String, Object> image = new HashMap<>(fixed);
         for (int i = 0; i < row.length; i++) image.put(selected.get(i), row[i]);
         images.put((String) image.get("id"), image);

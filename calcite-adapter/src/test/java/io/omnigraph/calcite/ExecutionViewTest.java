@@ -14,7 +14,6 @@ import io.omnigraph.engine.write.GraphTransaction;
 import io.omnigraph.engine.write.LoadMode;
 import java.io.StringReader;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +52,7 @@ class ExecutionViewTest {
 
   @Test
   void eachExecutionAsksForOneViewForAllItsTables() throws Exception {
-    try (PreparedStatement ps = session.prepareQuery(
+    try (TestQuery ps = TestQuery.prepare(session, 
         "select p.name, c.name from Person p join WorksAt w on w.src = p.id join Company c on c.id = w.dst")) {
       assertEquals(2, count(ps));
       assertEquals(1, viewsAsked.get());
@@ -64,7 +63,7 @@ class ExecutionViewTest {
 
   @Test
   void aCommitBetweenExecutionsIsSeenByTheNextExecution() throws Exception {
-    try (PreparedStatement ps = session.prepareQuery("select count(*) from Company")) {
+    try (TestQuery ps = TestQuery.prepare(session, "select count(*) from Company")) {
       assertEquals(List.of(2L), values(ps));
       try (GraphTransaction tx = graph.begin("main", null)) {
         tx.insert("Company", List.of(Map.of("name", "Initech")));
@@ -82,7 +81,7 @@ class ExecutionViewTest {
       tx.insert("Person", rows);
       tx.commit();
     }
-    try (PreparedStatement ps = session.prepareQuery("select name from Person where age >= 0");
+    try (TestQuery ps = TestQuery.prepare(session, "select name from Person where age >= 0");
         ResultSet rs = ps.executeQuery()) {
       for (int i = 0; i < 3; i++) assertTrue(rs.next());
       assertTrue(rowsPulled.get() < 100, "pulled " + rowsPulled.get() + " rows for 3");
@@ -91,7 +90,7 @@ class ExecutionViewTest {
     assertEquals(0, cursorsOpen.get(), "closing the result set closes the engine cursor");
   }
 
-  private static long count(PreparedStatement ps) throws Exception {
+  private static long count(TestQuery ps) throws Exception {
     long n = 0;
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) n++;
@@ -99,7 +98,7 @@ class ExecutionViewTest {
     return n;
   }
 
-  private static List<Object> values(PreparedStatement ps) throws Exception {
+  private static List<Object> values(TestQuery ps) throws Exception {
     List<Object> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) out.add(rs.getObject(1));

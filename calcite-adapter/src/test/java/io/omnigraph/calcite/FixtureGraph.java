@@ -6,7 +6,6 @@ import io.omnigraph.engine.write.GraphTransaction;
 import io.omnigraph.engine.write.LoadMode;
 import java.io.StringReader;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -77,7 +76,7 @@ final class FixtureGraph implements AutoCloseable {
 
   /** Every row of a query, values as JDBC's getObject returns them. */
   List<List<Object>> query(String sql, Object... params) throws SQLException {
-    try (PreparedStatement ps = session.prepareQuery(sql)) {
+    try (TestQuery ps = TestQuery.prepare(session, sql)) {
       for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
       try (ResultSet rs = ps.executeQuery()) {
         int n = rs.getMetaData().getColumnCount();

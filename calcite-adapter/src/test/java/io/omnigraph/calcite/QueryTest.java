@@ -2,20 +2,17 @@ package io.omnigraph.calcite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +39,7 @@ class QueryTest {
 
   @Test
   void nodeTableHasIdThenPropertiesWithCatalogTypes() throws Exception {
-    try (PreparedStatement ps = g.session.prepareQuery("select * from Person where name = 'Alice'");
+    try (TestQuery ps = TestQuery.prepare(g.session, "select * from Person where name = 'Alice'");
         ResultSet rs = ps.executeQuery()) {
       ResultSetMetaData md = rs.getMetaData();
       assertEquals(3, md.getColumnCount());
@@ -62,7 +59,7 @@ class QueryTest {
   void edgeTableHasIdSrcDstThenProperties() throws Exception {
     List<List<Object>> rows = g.query("select src, dst, since from Knows where src = 'Bob'");
     assertEquals(List.of(List.of("Bob", "Diana", Date.valueOf(LocalDate.of(2022, 6, 1)))), rows);
-    try (PreparedStatement ps = g.session.prepareQuery("select * from WorksAt");
+    try (TestQuery ps = TestQuery.prepare(g.session, "select * from WorksAt");
         ResultSet rs = ps.executeQuery()) {
       assertEquals(3, rs.getMetaData().getColumnCount());
       assertEquals("src", rs.getMetaData().getColumnName(2));
@@ -80,7 +77,7 @@ class QueryTest {
 
   @Test
   void outputColumnsTakeTheCatalogSpelling() throws Exception {
-    try (PreparedStatement ps = g.session.prepareQuery("select NAME, AGE as Years from PERSON");
+    try (TestQuery ps = TestQuery.prepare(g.session, "select NAME, AGE as Years from PERSON");
         ResultSet rs = ps.executeQuery()) {
       assertEquals("name", rs.getMetaData().getColumnLabel(1));
       assertEquals("years", rs.getMetaData().getColumnLabel(2));
@@ -124,7 +121,7 @@ class QueryTest {
 
   @Test
   void parametersBindPerExecutionOfOnePlan() throws Exception {
-    try (PreparedStatement ps = g.session.prepareQuery("select name from Person where age >= ? and name <> ? order by name")) {
+    try (TestQuery ps = TestQuery.prepare(g.session, "select name from Person where age >= ? and name <> ? order by name")) {
       ps.setInt(1, 28);
       ps.setString(2, "Diana");
       assertEquals(List.of("Alice", "Charlie"), names(ps));
@@ -136,7 +133,7 @@ class QueryTest {
 
   @Test
   void parametersAreConvertedToTheTypeTheirPlaceNeeds() throws Exception {
-    try (PreparedStatement ps = g.session.prepareQuery("select name from Person where age >= ? order by name")) {
+    try (TestQuery ps = TestQuery.prepare(g.session, "select name from Person where age >= ? order by name")) {
       ps.setString(1, "30");
       assertEquals(List.of("Alice", "Charlie"), names(ps));
       ps.setDouble(1, 35.0);
@@ -145,7 +142,7 @@ class QueryTest {
       assertEquals(List.of("Alice", "Charlie", "Diana"), names(ps));
       SqlAssert.fails("22018", () -> ps.setDouble(1, 28.5));
     }
-    try (PreparedStatement ps = g.session.prepareQuery("select name from Person where upper(name) = ?")) {
+    try (TestQuery ps = TestQuery.prepare(g.session, "select name from Person where upper(name) = ?")) {
       ps.setInt(1, 7);
       assertEquals(List.of(), names(ps));
     }
@@ -185,12 +182,11 @@ class QueryTest {
   @Test
   void preparingTheSameTextAgainReusesThePlan() throws Exception {
     String sql = "select name from Person where age = ?";
-    PreparedStatement first = g.session.prepareQuery(sql);
-    Object planned = first.unwrap(AvaticaPreparedStatement.class);
-    first.close();
-    assertTrue(first.isClosed());
-    try (PreparedStatement second = g.session.prepareQuery(sql)) {
-      assertSame(planned, second.unwrap(AvaticaPreparedStatement.class));
+    QueryPlan planned = g.session.prepareQuery(sql);
+    long plansMade = g.session.planner().plansMade();
+    try (TestQuery second = TestQuery.prepare(g.session, sql)) {
+      assertSame(planned, second.plan);
+      assertEquals(plansMade, g.session.planner().plansMade());
       second.setInt(1, 25);
       assertEquals(List.of("Bob"), names(second));
     }
@@ -207,9 +203,9 @@ class QueryTest {
 
   @Test
   void twoOpenStatementsOfOneTextDoNotShareResults() throws Exception {
-    try (PreparedStatement a = g.session.prepareQuery("select name from Person where age = ?");
-        PreparedStatement b = g.session.prepareQuery("select name from Person where age = ?")) {
-      assertNotSame(a.unwrap(AvaticaPreparedStatement.class), b.unwrap(AvaticaPreparedStatement.class));
+    try (TestQuery a = TestQuery.prepare(g.session, "select name from Person where age = ?");
+        TestQuery b = TestQuery.prepare(g.session, "select name from Person where age = ?")) {
+      assertSame(a.plan, b.plan, "one plan, two executions");
       a.setInt(1, 25);
       b.setInt(1, 30);
       try (ResultSet ra = a.executeQuery(); ResultSet rb = b.executeQuery()) {
@@ -234,7 +230,7 @@ class QueryTest {
     assertNull(rows.get(0).get(0));
   }
 
-  private static List<String> names(PreparedStatement ps) throws Exception {
+  private static List<String> names(TestQuery ps) throws Exception {
     List<String> out = new java.util.ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) out.add(rs.getString(1));

@@ -9,7 +9,6 @@ import io.omnigraph.engine.schema.Property;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Timestamp;
@@ -63,7 +62,7 @@ class ValueTypesTest {
   @Test
   void columnsReportTheSqlTypesOfSqlTypes() throws Exception {
     EntityType thing = g.graph.catalog().type("Thing").orElseThrow();
-    try (PreparedStatement ps = g.session.prepareQuery("select * from Thing");
+    try (TestQuery ps = TestQuery.prepare(g.session, "select * from Thing");
         ResultSet rs = ps.executeQuery()) {
       ResultSetMetaData md = rs.getMetaData();
       for (int i = 0; i < thing.properties().size(); i++) {
@@ -133,7 +132,7 @@ class ValueTypesTest {
     assertArrayEquals(new float[] {0.5f, 1.5f, 2.5f}, (float[]) stored.get("embedding"));
     assertEquals("red", stored.get("color"));
 
-    try (PreparedStatement ps = g.session.prepareQuery("select " + ALL_COLUMNS + " from Thing where name = ?")) {
+    try (TestQuery ps = TestQuery.prepare(g.session, "select " + ALL_COLUMNS + " from Thing where name = ?")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

@@ -10,8 +10,8 @@ import java.util.concurrent.ScheduledFuture;
  * The cancel state of one statement execution. {@link Statement#cancel()} and the query timeout
  * flip it from any thread; every scan of the execution polls it at each row it reads (so joins,
  * aggregates and sorts stop within a row), and the executing thread checks it before committing, so
- * a cancelled write never commits (its changes are discarded). The SQL layer's own statement is deliberately not cancelled: its plans are pooled by SQL text,
- * and a cancelled Calcite statement stays cancelled for every later execution.
+ * a cancelled write never commits (its changes are discarded). The state belongs to the execution,
+ * not to its plan, which the graph's other statements share.
  */
 final class Cancellation {
   private final ScheduledFuture<?> timeout;

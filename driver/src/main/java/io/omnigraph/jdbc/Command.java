@@ -1,9 +1,9 @@
 package io.omnigraph.jdbc;
 
 import io.omnigraph.calcite.DmlStatement;
+import io.omnigraph.calcite.QueryPlan;
 import io.omnigraph.calcite.SqlSession;
 import io.omnigraph.calcite.SqlState;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -20,22 +20,17 @@ sealed interface Command {
   /** Releases what the SQL layer holds for this command. */
   void close();
 
-  record Query(PreparedStatement plan) implements Command {
-    public int parameterCount() throws SQLException {
-      return plan.getParameterMetaData().getParameterCount();
+  /** A planned query; the plan belongs to the graph's planner, shared with other statements. */
+  record Query(QueryPlan plan) implements Command {
+    public int parameterCount() {
+      return plan.parameterCount();
     }
 
     public boolean returnsRows() {
       return true;
     }
 
-    public void close() {
-      try {
-        plan.close();
-      } catch (SQLException ignored) {
-        // Closing a plan frees memory only; there is nothing to report to the caller.
-      }
-    }
+    public void close() {}
   }
 
   record Dml(DmlStatement statement) implements Command {

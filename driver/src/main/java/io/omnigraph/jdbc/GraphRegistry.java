@@ -1,5 +1,6 @@
 package io.omnigraph.jdbc;
 
+import io.omnigraph.calcite.GraphPlanner;
 import io.omnigraph.engine.Graph;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -25,10 +26,13 @@ final class GraphRegistry {
 
   private static final class Entry {
     final Graph graph;
+    /** Plans SQL for every connection of the graph, so a statement is planned once for all of them. */
+    final GraphPlanner planner;
     int leases;
 
     Entry(Graph graph) {
       this.graph = graph;
+      this.planner = new GraphPlanner(graph);
     }
   }
 
@@ -44,7 +48,7 @@ final class GraphRegistry {
       open.put(key, entry);
     }
     entry.leases++;
-    return new Lease(key, entry.graph);
+    return new Lease(key, entry.graph, entry.planner);
   }
 
   /**
@@ -83,15 +87,21 @@ final class GraphRegistry {
   final class Lease implements AutoCloseable {
     private final Key key;
     private final Graph graph;
+    private final GraphPlanner planner;
     private boolean released;
 
-    private Lease(Key key, Graph graph) {
+    private Lease(Key key, Graph graph, GraphPlanner planner) {
       this.key = key;
       this.graph = graph;
+      this.planner = planner;
     }
 
     Graph graph() {
       return graph;
+    }
+
+    GraphPlanner planner() {
+      return planner;
     }
 
     @Override

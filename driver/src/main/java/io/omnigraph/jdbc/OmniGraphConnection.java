@@ -84,16 +84,10 @@ public final class OmniGraphConnection implements Connection {
     return url;
   }
 
-  /** The SQL layer for this connection, opened on first use: connections that only browse metadata never pay for it. */
+  /** The SQL layer for this connection: the graph's shared planner, executing against this connection's view. */
   synchronized SqlSession sqlSession() throws SQLException {
     checkOpen();
-    if (sql == null) {
-      try {
-        sql = SqlSession.open(session.graph(), session);
-      } catch (SQLException | RuntimeException e) {
-        throw SqlErrors.from(e);
-      }
-    }
+    if (sql == null) sql = SqlSession.open(lease.planner(), session);
     return sql;
   }
 

@@ -1,5 +1,6 @@
 package io.omnigraph.jdbc;
 
+import io.omnigraph.calcite.QueryPlan;
 import io.omnigraph.calcite.SqlState;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,14 +107,29 @@ final class OmniGraphPreparedStatement extends OmniGraphStatement implements Pre
   @Override
   public ResultSetMetaData getMetaData() throws SQLException {
     checkOpen();
-    return command instanceof Command.Query q ? new QueryResultSetMetaData(q.plan().getMetaData()) : null;
+    return command instanceof Command.Query q ? new QueryResultSetMetaData(q.plan().metaData()) : null;
   }
 
   @Override
   public ParameterMetaData getParameterMetaData() throws SQLException {
     checkOpen();
-    return command instanceof Command.Query q ? q.plan().getParameterMetaData()
+    return command instanceof Command.Query q ? q.plan().parameterMetaData()
         : new UntypedParameterMetaData(params.count());
+  }
+
+  /**
+   * Also unwraps to the {@link QueryPlan} a query runs: planned once per statement text and schema
+   * for every connection of the graph, so two statements of one text share it.
+   */
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface == QueryPlan.class && command instanceof Command.Query q) return iface.cast(q.plan());
+    return super.unwrap(iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return (iface == QueryPlan.class && command instanceof Command.Query) || super.isWrapperFor(iface);
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.omnigraph.jdbc;
 import io.omnigraph.calcite.DmlResult;
 import io.omnigraph.calcite.SqlSession;
 import io.omnigraph.calcite.SqlState;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -85,7 +84,7 @@ class OmniGraphStatement implements Statement {
       } else if (command instanceof Command.Dml d) {
         List<Object> values = params.values();
         DmlResult r = connection.session().write(
-            tx -> connection.sqlSession().stoppingWhen(cancel::stopped, () -> d.statement().execute(tx, values)),
+            tx -> d.statement().execute(tx, values, cancel::stopped),
             cancel::check);
         result = ExecutionResult.count(r.count(), r.generatedIds());
       } else {
@@ -113,13 +112,11 @@ class OmniGraphStatement implements Statement {
 
   private ResultSet startQuery(Command.Query q, ParameterValues params, Cancellation cancel, boolean ownsCommand)
       throws SQLException {
-    PreparedStatement plan = q.plan();
     try {
-      params.bindTo(plan);
-      plan.setFetchSize(fetchSize);
-      plan.setLargeMaxRows(maxRows);
       SqlSession sql = connection.sqlSession();
-      ResultSet rows = connection.session().query(() -> sql.stoppingWhen(cancel::stopped, plan::executeQuery));
+      List<SqlSession.Parameter> values = params.parameters();
+      ResultSet rows = connection.session().query(() -> sql.execute(q.plan(), values, cancel::stopped));
+      rows.setFetchSize(fetchSize);
       return new QueryResultSet(this, rows, maxRows, cancel, ownsCommand ? q : null);
     } catch (SQLException | RuntimeException e) {
       cancel.finish();

@@ -1,8 +1,8 @@
 package io.omnigraph.jdbc;
 
+import io.omnigraph.calcite.SqlSession;
 import io.omnigraph.calcite.SqlState;
 import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * The values bound to a prepared statement's {@code ?} markers, with the SQL type each setter
- * implied. Queries bind them to the SQL layer's own prepared statement; DML receives them as plain
- * Java values (SQL arrays as {@link List}s).
+ * implied. Queries hand them to the SQL layer with those types, which converts each to its
+ * parameter's inferred type; DML receives them as plain Java values (SQL arrays as {@link List}s).
  */
 final class ParameterValues {
   static final ParameterValues NONE = new ParameterValues(0);
@@ -80,19 +80,10 @@ final class ParameterValues {
     return Collections.unmodifiableList(out);
   }
 
-  /** Binds the values to the SQL layer's prepared statement. */
-  void bindTo(PreparedStatement plan) throws SQLException {
-    for (int i = 0; i < values.length; i++) {
-      Object v = values[i];
-      if (v == null) {
-        plan.setNull(i + 1, types[i] == UNTYPED ? Types.NULL : types[i]);
-      } else if (v instanceof Array a) {
-        plan.setArray(i + 1, a);
-      } else if (types[i] == UNTYPED) {
-        plan.setObject(i + 1, v);
-      } else {
-        plan.setObject(i + 1, v, types[i]);
-      }
-    }
+  /** The values for a query, each with the type its setter implied; the SQL layer converts them to the parameters' types. */
+  List<SqlSession.Parameter> parameters() {
+    List<SqlSession.Parameter> out = new ArrayList<>(values.length);
+    for (int i = 0; i < values.length; i++) out.add(new SqlSession.Parameter(values[i], types[i]));
+    return out;
   }
 }

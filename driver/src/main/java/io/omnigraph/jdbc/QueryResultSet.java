@@ -19,10 +19,10 @@ import java.sql.Timestamp;
 import java.util.Calendar;
 
 /**
- * The rows of a query, streamed from the SQL layer's result set. This wrapper adds what the driver
- * promises on top: {@code setMaxRows} is enforced while reading, a cancel or timeout stops reading
- * at the next row, a failure while reading closes the rows and gets its SQLState, and closing releases the
- * statement's plan when the statement owned it.
+ * The rows of a query, streamed from one execution of its plan (values read with the accessors
+ * of each column's representation). This wrapper adds what the driver promises on top:
+ * {@code setMaxRows} is enforced while reading, a cancel or timeout stops reading at the next row,
+ * a failure while reading closes the rows and the scans the execution opened and gets its SQLState.
  */
 final class QueryResultSet extends NamedColumnResultSet {
   private final OmniGraphStatement statement;

@@ -1,7 +1,6 @@
 package io.omnigraph.jdbc;
 
 import io.omnigraph.calcite.SqlSession;
-import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,8 +22,8 @@ final class SystemTableColumns {
       try {
         List<TableMetadata.SystemColumn> columns;
         synchronized (session) {
-          try (PreparedStatement plan = session.prepareQuery("SELECT * FROM \"" + name + "\"")) {
-            columns = columns(plan.getMetaData());
+          {
+            columns = columns(session.prepareQuery("SELECT * FROM \"" + name + "\"").metaData());
           }
         }
         out.put(name, columns);
