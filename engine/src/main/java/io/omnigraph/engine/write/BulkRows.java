@@ -134,7 +134,7 @@ final class BulkRows {
   }
 
   /** A table's columns in its order, and each column's slot: shared by every row of a batch. */
-  private record Layout(String[] names, Map<String, Integer> slots) {
+  record Layout(String[] names, Map<String, Integer> slots) {
     static Layout of(EntityType type) {
       List<String> names = type.columnNames();
       Map<String, Integer> slots = new HashMap<>();
@@ -151,7 +151,8 @@ final class BulkRows {
     private final Layout layout;
     private final Object[] cells;
 
-    private Row(Layout layout, Object[] cells) {
+    /** A row whose {@code cells} are in {@code layout}'s order; the array is the row's from then on. */
+    Row(Layout layout, Object[] cells) {
       this.layout = layout;
       this.cells = cells;
     }

@@ -100,6 +100,16 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     return stash(type, byId, true, id -> refused.accept(indexOf(prepared, id)));
   }
 
+  /**
+   * Puts rows the caller has already prepared (every value canonical, the id set, the single-row
+   * checks passed), by id, as {@link #insert} ({@code strict}) or {@link #upsert} would after
+   * preparing them: for the JSONL loader, which prepares rows as it parses them.
+   */
+  Affected putPrepared(String typeName, Map<String, Map<String, Object>> rowsById, boolean strict) {
+    checkOpen();
+    return stash(type(typeName), rowsById, strict, id -> {});
+  }
+
   private static int indexOf(List<Map<String, Object>> rows, String id) {
     for (int r = 0; r < rows.size(); r++) if (id.equals(rows.get(r).get("id"))) return r;
     return -1;
