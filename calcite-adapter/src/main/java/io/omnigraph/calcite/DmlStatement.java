@@ -4,6 +4,7 @@ import io.omnigraph.engine.write.GraphTransaction;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * A parsed and planned INSERT, UPSERT, UPDATE, DELETE or MERGE. Reusable: each execution applies the
@@ -28,4 +29,21 @@ public interface DmlStatement {
   default DmlResult execute(GraphTransaction tx, List<Object> params) throws SQLException {
     return execute(tx, params, () -> false);
   }
+
+  /**
+   * Applies the statement once per parameter set, in order, as one write to {@code tx}, when it can
+   * do so in bulk; otherwise returns null and changes nothing, and the caller runs {@link #execute}
+   * per set. The outcome is what running {@link #execute} per set would give: the same rows, the
+   * same refusals (nothing of the batch kept in {@code tx} then), one count per set and the ids in
+   * order.
+   *
+   * @param failedAt told the index of the parameter set a failure belongs to, before it is thrown;
+   *     not told for a failure of the whole batch
+   */
+  default Bulk executeAll(GraphTransaction tx, List<List<Object>> paramSets, IntConsumer failedAt) throws SQLException {
+    return null;
+  }
+
+  /** What {@link #executeAll} wrote: one count per parameter set, and the ids of the rows written. */
+  record Bulk(long[] counts, List<String> generatedIds) {}
 }

@@ -3,10 +3,12 @@ package io.omnigraph.calcite;
 import io.omnigraph.engine.write.GraphTransaction;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
@@ -107,6 +109,33 @@ final class InsertStatement implements DmlStatement {
     if (rows.isEmpty()) return new DmlResult(0, List.of());
     GraphTransaction.Affected a = upsert ? tx.upsert(target.name(), rows) : tx.insert(target.name(), rows);
     return new DmlResult(a.rows(), a.ids());
+  }
+
+  /**
+   * A plain INSERT of one VALUES row, run per parameter set, becomes one insert of every set's row:
+   * each value is evaluated once and converted once, by the engine, column by column.
+   */
+  @Override
+  public Bulk executeAll(GraphTransaction tx, List<List<Object>> paramSets, IntConsumer failedAt) throws SQLException {
+    if (upsert || constantRows == null || constantRows.size() != 1) return null;
+    List<SqlNode> template = constantRows.get(0);
+    List<List<Object>> rows = new ArrayList<>(paramSets.size());
+    for (int k = 0; k < paramSets.size(); k++) {
+      List<Object> params = paramSets.get(k);
+      try {
+        DmlPlanner.checkParameters(parameterCount, params);
+        Object[] values = new Object[template.size()];
+        for (int i = 0; i < values.length; i++) values[i] = ConstantValues.value(template.get(i), params);
+        rows.add(Arrays.asList(values));
+      } catch (SQLException | RuntimeException e) {
+        failedAt.accept(k);
+        throw e;
+      }
+    }
+    GraphTransaction.Affected a = tx.insertRows(target.name(), columns, rows, failedAt);
+    long[] counts = new long[paramSets.size()];
+    Arrays.fill(counts, 1);
+    return new Bulk(counts, a.ids());
   }
 
   private Map<String, Object> engineRow(Object[] values) {

@@ -1,6 +1,7 @@
 package io.omnigraph.jdbc;
 
 import io.omnigraph.calcite.DmlResult;
+import io.omnigraph.calcite.DmlStatement;
 import io.omnigraph.calcite.SqlState;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
@@ -31,6 +32,19 @@ final class Batch {
     for (ParameterValues p : params) values.add(p.values());
     try {
       session.write(tx -> {
+        if (sameStatement(commands)) {
+          DmlStatement.Bulk bulk = ((Command.Dml) commands.get(0)).statement().executeAll(tx, values, k -> {
+            // Every entry before the refused one ran (one row each), as the loop below would report.
+            Arrays.fill(counts, 0, k, 1);
+            done[0] = k;
+          });
+          if (bulk != null) {
+            System.arraycopy(bulk.counts(), 0, counts, 0, n);
+            ids.addAll(bulk.generatedIds());
+            done[0] = n;
+            return null;
+          }
+        }
         for (int i = 0; i < n; i++) {
           DmlResult r = ((Command.Dml) commands.get(i)).statement().execute(tx, values.get(i));
           counts[i] = r.count();
@@ -47,6 +61,14 @@ final class Batch {
       throw new BatchUpdateException(e.getMessage() + outcome, e.getSQLState(), e.getErrorCode(), reported, e);
     }
     return new Outcome(counts, List.copyOf(ids));
+  }
+
+  /** Every entry is the same statement (one PreparedStatement's batch), so it may run in bulk. */
+  private static boolean sameStatement(List<Command> commands) {
+    if (commands.size() < 2) return false;
+    Command first = commands.get(0);
+    for (Command c : commands) if (c != first) return false;
+    return true;
   }
 
   /** The refusal of a batch entry that does not change data. */

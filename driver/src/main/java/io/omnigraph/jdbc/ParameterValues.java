@@ -5,7 +5,6 @@ import io.omnigraph.calcite.SqlState;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -75,9 +74,9 @@ final class ParameterValues {
   /** The values for DML, SQL arrays unwrapped to lists. */
   List<Object> values() throws SQLException {
     if (values.length == 0) return List.of();
-    List<Object> out = new ArrayList<>(values.length);
-    for (Object v : values) out.add(v instanceof Array a ? Arrays.asList((Object[]) a.getArray()) : v);
-    return Collections.unmodifiableList(out);
+    Object[] out = values.clone();
+    for (int i = 0; i < out.length; i++) if (out[i] instanceof Array a) out[i] = Arrays.asList((Object[]) a.getArray());
+    return Collections.unmodifiableList(Arrays.asList(out));
   }
 
   /** The values for a query, each with the type its setter implied; the SQL layer converts them to the parameters' types. */

@@ -31,29 +31,43 @@ public final class KeyIds {
     if (!t.keyed()) {
       throw new IllegalArgumentException(t.name() + " has no @key; its ids are supplied or generated");
     }
-    List<String> texts = new ArrayList<>();
-    for (String column : t.key()) {
-      Object value = row.get(column);
-      if (value == null) {
-        throw new ConstraintViolation(Rule.REQUIRED, t.name(), null, t.name()
-            + ": missing required property '" + column + "' (part of the @key)");
-      }
-      Property p = t.property(column).orElseThrow();
-      Object canonical = Values.coerce(p, value, t.name());
-      try {
-        texts.add(canonical(canonical));
-      } catch (IllegalArgumentException e) {
-        throw new ConstraintViolation(Rule.OUT_OF_RANGE, t.name(), null, t.name() + "." + column
-            + ": " + canonical + " is not a valid @key value (keys must be finite numbers)");
-      }
+    List<String> key = t.key();
+    String id;
+    if (key.size() == 1) {
+      id = keyText(t, key.get(0), row);
+    } else {
+      List<String> texts = new ArrayList<>(key.size());
+      for (String column : key) texts.add(keyText(t, column, row));
+      id = jsonArray(texts);
     }
-    String id = texts.size() == 1 ? texts.get(0) : jsonArray(texts);
     Object supplied = row.get(EntityType.ID);
     if (supplied != null && !id.equals(supplied)) {
       throw new ConstraintViolation(Rule.KEY, t.name(), id, t.name() + ": supplied id '" + supplied
           + "' does not match its canonical @key id '" + id + "'");
     }
     return id;
+  }
+
+  private static String keyText(NodeType t, String column, Map<String, Object> row) {
+    Object value = row.get(column);
+    if (value == null) {
+      throw new ConstraintViolation(Rule.REQUIRED, t.name(), null, t.name()
+          + ": missing required property '" + column + "' (part of the @key)");
+    }
+    Property p = null;
+    for (Property candidate : t.properties()) if (candidate.name().equals(column)) p = candidate;
+    if (p == null) throw new IllegalArgumentException(t.name() + " has no key property '" + column + "'");
+    // A string for a String or enum key is its own canonical text: no conversion or check applies.
+    boolean textual = p.type() instanceof ValueType.EnumOf
+        || p.type() instanceof ValueType.Scalar sc && sc.base() == BaseType.STRING;
+    if (textual && value instanceof String s) return s;
+    Object canonical = Values.coerce(p, value, t.name());
+    try {
+      return canonical(canonical);
+    } catch (IllegalArgumentException e) {
+      throw new ConstraintViolation(Rule.OUT_OF_RANGE, t.name(), null, t.name() + "." + column
+          + ": " + canonical + " is not a valid @key value (keys must be finite numbers)");
+    }
   }
 
   /**

@@ -33,8 +33,11 @@ public final class RowCodec {
     }
     for (Property p : t.properties()) {
       FieldVector v = vector(root, p.name());
+      ValueType type = p.type();
       for (int i = 0; i < rows.size(); i++) {
-        ArrowCells.set(v, p.type(), i, Values.coerce(p, rows.get(i).get(p.name()), t.name()));
+        Object value = rows.get(i).get(p.name());
+        // Rows come here prepared, their values already converted and checked: convert only what is not.
+        ArrowCells.set(v, type, i, value == null || Values.isCanonical(type, value) ? value : Values.coerce(p, value, t.name()));
       }
     }
     root.setRowCount(rows.size());

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * An atomic group of writes to one branch. Statements apply in order to an in-memory image of the
@@ -75,6 +76,47 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     return write(typeName, rows, false);
   }
 
+  /**
+   * Strict insert of many rows given as the same columns: the same result and the same refusals as
+   * {@link #insert} with one map per row, with each column's conversion chosen once for the batch
+   * and no map built per row. {@code rows.get(r).get(c)} is the value of {@code columns.get(c)}; a
+   * null id asks for the derived or generated one. When a refusal belongs to one row (a value that
+   * does not convert, a missing key, an id that appears twice in the batch or is already pending
+   * in this transaction), {@code refused} is told that row's index before it is thrown; nothing of
+   * the batch is kept then. Ids that exist in committed rows are refused when the statement is
+   * checked or the transaction commits, as for {@link #insert}.
+   */
+  public Affected insertRows(String typeName, List<String> columns, List<? extends List<?>> rows, IntConsumer refused) {
+    checkOpen();
+    EntityType type = type(typeName);
+    List<Map<String, Object>> prepared = BulkRows.prepare(type, columns, rows, ctx::newId, refused);
+    Map<String, Map<String, Object>> byId = new LinkedHashMap<>(prepared.size() * 4 / 3 + 1);
+    for (int r = 0; r < prepared.size(); r++) {
+      Map<String, Object> row = prepared.get(r);
+      String id = (String) row.get("id");
+      if (byId.putIfAbsent(id, row) != null) {
+        refused.accept(r);
+        throw duplicateInStatement(type, id);
+      }
+    }
+    return stash(type, byId, true, id -> refused.accept(indexOf(prepared, id)));
+  }
+
+  /**
+   * Puts rows the caller has already prepared (every value canonical, the id set, the single-row
+   * checks passed), by id, as {@link #insert} ({@code strict}) or {@link #upsert} would after
+   * preparing them: for the JSONL loader, which prepares rows as it parses them.
+   */
+  Affected putPrepared(String typeName, Map<String, Map<String, Object>> rowsById, boolean strict) {
+    checkOpen();
+    return stash(type(typeName), rowsById, strict, id -> {});
+  }
+
+  private static int indexOf(List<Map<String, Object>> rows, String id) {
+    for (int r = 0; r < rows.size(); r++) if (id.equals(rows.get(r).get("id"))) return r;
+    return -1;
+  }
+
   private Affected write(String typeName, List<Map<String, Object>> rows, boolean strict) {
     checkOpen();
     EntityType type = type(typeName);
@@ -87,11 +129,18 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
       }
       prepared.put(id, row);
     }
+    return stash(type, prepared, strict, id -> {});
+  }
+
+  /** Puts prepared rows into the pending table; {@code refused} is told the id already pending that fails a strict insert. */
+  private Affected stash(EntityType type, Map<String, Map<String, Object>> prepared, boolean strict,
+      java.util.function.Consumer<String> refused) {
     PendingTable p = pendingFor(type);
     if (strict) {
       // Committed rows are checked once, in bulk, when the transaction commits.
       for (String id : prepared.keySet()) {
         if (p.upserts.containsKey(id)) {
+          refused.accept(id);
           throw new ConstraintViolation(Rule.KEY, type.name(), id,
               type.name() + " '" + id + "' already exists (duplicate id)");
         }

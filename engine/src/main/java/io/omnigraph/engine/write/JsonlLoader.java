@@ -20,11 +20,9 @@ import io.omnigraph.engine.schema.Values;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,6 +41,7 @@ public final class JsonlLoader {
   public static LoadResult load(EngineContext ctx, String branch, Reader in, LoadMode mode, String actor) {
     Catalog catalog = ctx.catalog();
     Map<EntityType, Map<String, Map<String, Object>>> batch = new LinkedHashMap<>();
+    Map<EntityType, BulkRows.Layout> layouts = new HashMap<>();
     int lineNo = 0;
     try (BufferedReader r = new BufferedReader(in)) {
       for (String line; (line = r.readLine()) != null; ) {
@@ -54,7 +53,7 @@ public final class JsonlLoader {
         } catch (JsonProcessingException e) {
           throw OmniGraphException.badInput(JsonLineErrors.describe(lineNo, e));
         }
-        Row row = atLine(lineNo, obj, catalog, ctx);
+        Row row = atLine(lineNo, obj, catalog, ctx, layouts);
         Map<String, Map<String, Object>> rows = batch.computeIfAbsent(row.type, k -> new LinkedHashMap<>());
         boolean collapse = mode == LoadMode.MERGE && row.type instanceof EdgeType;
         if (rows.put(row.id, row.values) != null && !collapse) {
@@ -69,9 +68,9 @@ public final class JsonlLoader {
       int nodes = 0;
       int edges = 0;
       for (Map.Entry<EntityType, Map<String, Map<String, Object>>> e : batch.entrySet()) {
-        List<Map<String, Object>> rows = new ArrayList<>(e.getValue().values());
         if (mode == LoadMode.OVERWRITE) tx.replaceAll(e.getKey().name());
-        int n = mode == LoadMode.APPEND ? tx.insert(e.getKey().name(), rows).rows() : tx.upsert(e.getKey().name(), rows).rows();
+        // The rows were prepared line by line: converted, keyed and checked as insert and upsert would.
+        int n = tx.putPrepared(e.getKey().name(), e.getValue(), mode == LoadMode.APPEND).rows();
         if (e.getKey() instanceof NodeType) nodes += n;
         else edges += n;
       }
@@ -82,9 +81,10 @@ public final class JsonlLoader {
   private record Row(EntityType type, String id, Map<String, Object> values) {}
 
   /** Parses and checks one line; every failure names the line, with the kind and rule it had. */
-  private static Row atLine(int lineNo, JsonNode obj, Catalog catalog, EngineContext ctx) {
+  private static Row atLine(int lineNo, JsonNode obj, Catalog catalog, EngineContext ctx,
+      Map<EntityType, BulkRows.Layout> layouts) {
     try {
-      Row row = parseLine(catalog, obj, lineNo, ctx);
+      Row row = parseLine(catalog, obj, lineNo, ctx, layouts);
       RowChecks.checkValues(row.type, row.id, row.values);
       return row;
     } catch (ConstraintViolation v) {
@@ -96,7 +96,8 @@ public final class JsonlLoader {
     }
   }
 
-  private static Row parseLine(Catalog catalog, JsonNode obj, int lineNo, EngineContext ctx) {
+  private static Row parseLine(Catalog catalog, JsonNode obj, int lineNo, EngineContext ctx,
+      Map<EntityType, BulkRows.Layout> layouts) {
     if (!obj.isObject()) throw bad(lineNo, "expected one JSON object per line");
     boolean isNode = obj.has("type");
     boolean isEdge = obj.has("edge");
@@ -112,7 +113,11 @@ public final class JsonlLoader {
         : catalog.edge(typeName).orElseThrow(() -> bad(lineNo, "unknown edge type '" + typeName + "'"));
     JsonNode data = obj.has("data") ? obj.get("data") : JSON.createObjectNode();
     if (!data.isObject()) throw bad(lineNo, "\"data\" must be an object");
-    Map<String, Object> values = new HashMap<>();
+    // One array of cells in the table's column order per line, seen as a map: no map per row.
+    BulkRows.Layout layout = layouts.computeIfAbsent(type, BulkRows.Layout::of);
+    Object[] cells = new Object[layout.names().length];
+    Map<String, Object> values = new BulkRows.Row(layout, cells);
+    Map<String, Integer> slots = layout.slots();
     for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
       String name = f.getKey();
@@ -122,18 +127,18 @@ public final class JsonlLoader {
       }
       if (name.equals("id")) {
         if (!f.getValue().isTextual()) throw bad(lineNo, "explicit id must be a string");
-        values.put("id", f.getValue().asText());
+        cells[slots.get("id")] = f.getValue().asText();
         continue;
       }
       Property p = type.property(name).orElseThrow(() -> bad(lineNo, "unknown input field '" + name + "' for " + typeName));
-      values.put(name, f.getValue().isNull() ? null : Values.fromJson(p, f.getValue(), type.name()));
+      cells[slots.get(name)] = f.getValue().isNull() ? null : Values.fromJson(p, f.getValue(), type.name());
     }
     if (!isNode) {
       if (!obj.path("from").isTextual() || !obj.path("to").isTextual()) {
         throw bad(lineNo, "edge lines need string \"from\" and \"to\" node ids");
       }
-      values.put("src", obj.get("from").asText());
-      values.put("dst", obj.get("to").asText());
+      cells[slots.get("src")] = obj.get("from").asText();
+      cells[slots.get("dst")] = obj.get("to").asText();
     }
     String id;
     if (type instanceof NodeType node && node.keyed()) {
@@ -146,8 +151,8 @@ public final class JsonlLoader {
       id = KeyIds.deriveId(node, values);
     } else {
       id = values.get("id") == null ? ctx.newId() : (String) values.get("id");
-      values.put("id", id);
     }
+    cells[slots.get("id")] = id;
     return new Row(type, id, values);
   }
 

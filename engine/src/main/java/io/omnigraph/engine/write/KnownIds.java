@@ -49,10 +49,24 @@ public final class KnownIds {
    * @param scanIds reads every id of that version; called only when the set must be (re)built
    */
   Set<String> existing(TableRef ref, long rowCount, Collection<String> candidates, Supplier<RowCursor> scanIds) {
+    return select(ref, rowCount, candidates, scanIds, true);
+  }
+
+  /**
+   * Which of {@code candidates} do not exist in {@code ref}'s version, or null as for {@link
+   * #existing}: for checks that expect every candidate to exist (edge endpoints), where the answer
+   * is usually empty.
+   */
+  Set<String> absent(TableRef ref, long rowCount, Collection<String> candidates, Supplier<RowCursor> scanIds) {
+    return select(ref, rowCount, candidates, scanIds, false);
+  }
+
+  private Set<String> select(TableRef ref, long rowCount, Collection<String> candidates, Supplier<RowCursor> scanIds,
+      boolean present) {
     Lineage lineage = Lineage.of(ref);
     synchronized (this) {
       Known known = tables.get(lineage);
-      if (known != null && known.version() == ref.version()) return present(known.ids(), candidates);
+      if (known != null && known.version() == ref.version()) return select(known.ids(), candidates, present);
     }
     if (rowCount > budget) return null;
     Set<String> ids = new HashSet<>();
@@ -64,12 +78,12 @@ public final class KnownIds {
       // Only ever move a table's set forward: an old snapshot's check must not replace the newest.
       if (known == null || known.version() < ref.version()) put(lineage, new Known(ref.version(), ids));
     }
-    return present(ids, candidates);
+    return select(ids, candidates, present);
   }
 
-  private static Set<String> present(Set<String> ids, Collection<String> candidates) {
+  private static Set<String> select(Set<String> ids, Collection<String> candidates, boolean present) {
     Set<String> out = new HashSet<>();
-    for (String id : candidates) if (ids.contains(id)) out.add(id);
+    for (String id : candidates) if (ids.contains(id) == present) out.add(id);
     return out;
   }
 

@@ -162,25 +162,47 @@ final class Validator {
   private void checkEndpoints(EdgeType edge, PendingTable p, Set<String> scope) {
     Collection<Map<String, Object>> rows = rowsIn(p, scope);
     if (rows.isEmpty()) return;
-    Map<String, List<String>> needSrc = new HashMap<>();
-    Map<String, List<String>> needDst = new HashMap<>();
-    for (Map<String, Object> row : rows) {
-      needSrc.computeIfAbsent((String) row.get("src"), k -> new ArrayList<>()).add((String) row.get("id"));
-      needDst.computeIfAbsent((String) row.get("dst"), k -> new ArrayList<>()).add((String) row.get("id"));
-    }
-    requireNodes(edge, "src", edge.from(), needSrc);
-    requireNodes(edge, "dst", edge.to(), needDst);
+    requireNodes(edge, "src", edge.from(), rows);
+    requireNodes(edge, "dst", edge.to(), rows);
   }
 
-  private void requireNodes(EdgeType edge, String column, String nodeType, Map<String, List<String>> needed) {
-    Set<String> missing = new LinkedHashSet<>(needed.keySet());
-    missing.removeAll(existingInImage(nodeType, needed.keySet()));
-    if (!missing.isEmpty()) {
-      String id = missing.iterator().next();
-      String edgeId = needed.get(id).get(0);
-      throw new ConstraintViolation(Rule.ENDPOINT, edge.name(), edgeId, "edge " + edge.name() + " '" + edgeId + "': "
-          + column + " '" + id + "' not found in " + nodeType);
+  private void requireNodes(EdgeType edge, String column, String nodeType, Collection<Map<String, Object>> rows) {
+    Set<String> needed = new HashSet<>();
+    for (Map<String, Object> row : rows) needed.add((String) row.get(column));
+    Set<String> missing = missingFromImage(nodeType, needed);
+    if (missing.isEmpty()) return;
+    // The first edge, in the order written, whose endpoint is missing names the violation.
+    for (Map<String, Object> row : rows) {
+      String id = (String) row.get(column);
+      if (missing.contains(id)) {
+        String edgeId = (String) row.get("id");
+        throw new ConstraintViolation(Rule.ENDPOINT, edge.name(), edgeId, "edge " + edge.name() + " '" + edgeId + "': "
+            + column + " '" + id + "' not found in " + nodeType);
+      }
     }
+  }
+
+  /** Which of the ids do not exist in the image of a node type: neither pending nor committed and not removed. */
+  private Set<String> missingFromImage(String typeName, Collection<String> ids) {
+    PendingTable p = byName.get(typeName);
+    Set<String> missing = new HashSet<>();
+    List<String> ask = new ArrayList<>();
+    for (String id : ids) {
+      if (p != null && p.upserts.containsKey(id)) continue;
+      if (p != null && p.touches(id)) missing.add(id);
+      else ask.add(id);
+    }
+    if (ask.isEmpty()) return missing;
+    EntityType type = base.type(typeName);
+    Set<String> absent = knownIds.absent(base.ref(type), base.entry(type).rowCount(), ask,
+        () -> base.scan(type.name(), new ScanRequest(List.of("id"), Predicate.TRUE, OptionalLong.empty())));
+    if (absent == null) {
+      Set<String> found = existingInBase(type, ask);
+      absent = new HashSet<>();
+      for (String id : ask) if (!found.contains(id)) absent.add(id);
+    }
+    missing.addAll(absent);
+    return missing;
   }
 
   /** After a node table is overwritten, edges kept in other tables must still find their endpoints. */
@@ -244,19 +266,6 @@ final class Validator {
   private static ConstraintViolation cardViolation(EdgeType edge, String source, int n, String bound) {
     return new ConstraintViolation(Rule.CARDINALITY, edge.name(), null, "@card violation on edge " + edge.name()
         + ": source '" + source + "' has " + n + " edges (" + bound + ")");
-  }
-
-  /** Which of the ids exist in the image of a node type: pending rows, else committed ones not removed. */
-  private Set<String> existingInImage(String typeName, Collection<String> ids) {
-    PendingTable p = byName.get(typeName);
-    Set<String> found = new HashSet<>();
-    List<String> ask = new ArrayList<>();
-    for (String id : ids) {
-      if (p != null && p.upserts.containsKey(id)) found.add(id);
-      else if (p == null || !p.touches(id)) ask.add(id);
-    }
-    found.addAll(existingInBase(base.type(typeName), ask));
-    return found;
   }
 
   private Set<String> existingInBase(EntityType type, List<String> ids) {

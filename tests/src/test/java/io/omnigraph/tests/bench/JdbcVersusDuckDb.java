@@ -102,6 +102,8 @@ public final class JdbcVersusDuckDb {
     twoHop("two-hop friends of friends, after ENSURE INDICES");
 
     batchInsert();
+    log("JDBC batch load against DuckDB's Appender");
+    BatchLoadBench.measure(omni, duck, Integer.getInteger("bench.batch", 100_000), "bulk-", report);
     singleInserts("single-row auto-commit insert", "single-");
     bulkDml();
 
@@ -377,7 +379,7 @@ public final class JdbcVersusDuckDb {
     System.err.printf("[%6.1f s] %s%n", secondsSince(STARTED), String.format(format, args));
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) return;
     List<Path> all;
     try (Stream<Path> paths = Files.walk(dir)) {
