@@ -5,6 +5,7 @@ import io.omnigraph.calcite.SqlState;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
