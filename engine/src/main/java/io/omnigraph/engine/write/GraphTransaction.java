@@ -275,20 +275,26 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   private Affected deleteIds(EntityType type, Set<String> ids) {
     reads.addIds(type, ids);
     if (ids.isEmpty()) return new Affected(0, 0, List.of());
-    Map<EdgeType, Set<String>> cascade = new LinkedHashMap<>();
+    Map<EdgeType, Map<String, Long>> cascade = new LinkedHashMap<>();
     if (type instanceof NodeType node) {
       for (EdgeType edge : catalog().edgesTouching(node.name())) {
         reads.add(edge);
-        Set<String> edgeIds = IncidentEdges.of(this, edge, node.name(), ids);
-        if (!edgeIds.isEmpty()) cascade.put(edge, edgeIds);
+        Map<String, Long> edges = IncidentEdges.located(this, edge, node.name(), ids);
+        if (!edges.isEmpty()) cascade.put(edge, edges);
       }
     }
     PendingTable p = pendingFor(type);
     ids.forEach(id -> remove(p, id));
     int cascaded = 0;
-    for (Map.Entry<EdgeType, Set<String>> e : cascade.entrySet()) {
+    for (Map.Entry<EdgeType, Map<String, Long>> e : cascade.entrySet()) {
       PendingTable ep = pendingFor(e.getKey());
-      for (String id : e.getValue()) {
+      Map<String, Long> known = new HashMap<>();
+      e.getValue().forEach((id, address) -> {
+        if (address != null) known.put(id, address);
+      });
+      // Staging then marks the cascaded edges deleted without looking them up again.
+      ep.knowAddresses(base.ref(e.getKey()), known);
+      for (String id : e.getValue().keySet()) {
         if (type == e.getKey() && ids.contains(id)) continue;
         remove(ep, id);
         cascaded++;

@@ -36,7 +36,7 @@ final class RowAddressNotes {
   static List<String> withAddresses(List<String> columns) {
     List<String> out = new ArrayList<>(columns);
     if (!out.contains("id")) out.add("id");
-    out.add(RowAddresses.COLUMN);
+    if (!out.contains(RowAddresses.COLUMN)) out.add(RowAddresses.COLUMN);
     return out;
   }
 

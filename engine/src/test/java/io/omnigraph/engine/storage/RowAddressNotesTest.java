@@ -92,6 +92,48 @@ class RowAddressNotesTest {
     }
   }
 
+  @Test
+  void edgesADeleteCascadesToAreStagedWithTheAddressesTheSearchRead() {
+    String schema = "node P { name: String @key }\nedge Knows: P -> P";
+    try (Graph g = Graph.init(dir.resolve("g").toString(), schema)) {
+      StringBuilder jsonl = new StringBuilder();
+      for (int i = 0; i < 300; i++) jsonl.append("{\"type\":\"P\",\"data\":{\"name\":\"p").append(i).append("\"}}\n");
+      for (int i = 0; i < 300; i++) {
+        jsonl.append("{\"edge\":\"Knows\",\"from\":\"p").append(i).append("\",\"to\":\"p")
+            .append((i + 1) % 300).append("\"}\n");
+      }
+      g.load("main", new StringReader(jsonl.toString()), LoadMode.APPEND, null);
+      long before = g.context().tables().idsLookedUp();
+      try (GraphTransaction tx = g.begin("main", "test")) {
+        try (GraphTransaction.AddressScope noting = tx.noteRowAddresses("P")) {
+          List<String> ids = new ArrayList<>();
+          try (RowCursor c = tx.scan("P", ScanRequest.all().withColumns(List.of("id"))
+              .withFilter(new Predicate.Compare("name", Predicate.Op.LT, "p2")))) {
+            while (c.next()) ids.add((String) c.row()[0]);
+          }
+          assertEquals(112, ids.size());
+          GraphTransaction.Affected a = tx.deleteReadRows("P", ids);
+          assertEquals(112, a.rows());
+          assertTrue(a.cascaded() > 112, "edges leaving and entering the deleted persons");
+        }
+        tx.commit();
+      }
+      assertEquals(before, g.context().tables().idsLookedUp(), "no person or edge was looked up to stage");
+      List<String[]> edges = new ArrayList<>();
+      try (RowCursor c = g.snapshot("main").scan("Knows", ScanRequest.all().withColumns(List.of("src", "dst")))) {
+        while (c.next()) edges.add(new String[] {(String) c.row()[0], (String) c.row()[1]});
+      }
+      int expected = 0;
+      for (int i = 0; i < 300; i++) {
+        if (("p" + i).compareTo("p2") >= 0 && ("p" + (i + 1) % 300).compareTo("p2") >= 0) expected++;
+      }
+      assertEquals(expected, edges.size());
+      for (String[] e : edges) {
+        assertTrue(e[0].compareTo("p2") >= 0 && e[1].compareTo("p2") >= 0, e[0] + " -> " + e[1]);
+      }
+    }
+  }
+
   /** 1,000 items with qty 0..999, in two fragments of the table. */
   private static void loadInTwoFragments(Graph g) {
     load(g, 0, 600);
