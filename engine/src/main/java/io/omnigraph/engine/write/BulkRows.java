@@ -5,8 +5,6 @@ import io.omnigraph.engine.error.OmniGraphException;
 import io.omnigraph.engine.error.Rule;
 import io.omnigraph.engine.schema.EdgeType;
 import io.omnigraph.engine.schema.EntityType;
-import io.omnigraph.engine.schema.KeyIds;
-import io.omnigraph.engine.schema.NodeType;
 import io.omnigraph.engine.schema.Property;
 import io.omnigraph.engine.schema.RowChecks;
 import io.omnigraph.engine.schema.Values;
@@ -94,26 +92,8 @@ final class BulkRows {
         case SRC, DST -> cells[slots[c]] = v;
       }
     }
-    if (supplied != null && !(supplied instanceof String)) {
-      throw new ConstraintViolation(Rule.TYPE, type.name(), null, type.name() + ".id must be a string");
-    }
     Row row = new Row(layout, cells);
-    String id;
-    if (type instanceof NodeType node && node.keyed()) {
-      for (String k : node.key()) {
-        if (row.get(k) == null) {
-          throw new ConstraintViolation(Rule.REQUIRED, node.name(), (String) supplied,
-              "missing required property '" + k + "' (the @key of " + node.name() + ")");
-        }
-      }
-      id = KeyIds.deriveId(node, row);
-      if (supplied != null && !supplied.equals(id)) {
-        throw new ConstraintViolation(Rule.CHECK, type.name(), (String) supplied, type.name() + " id '" + supplied
-            + "' does not match its canonical @key id '" + id + "'");
-      }
-    } else {
-      id = supplied == null ? newId.get() : (String) supplied;
-    }
+    String id = RowPreparer.idOf(type, row, supplied, newId);
     cells[idSlot] = id;
     if (type instanceof EdgeType edge) {
       endpoint(edge, hasSrc, cells[layout.slots.get("src")], "src", id);

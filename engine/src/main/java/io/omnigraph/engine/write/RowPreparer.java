@@ -33,22 +33,7 @@ final class RowPreparer {
       Object v = input.get(p.name());
       row.put(p.name(), v == null ? null : Values.coerce(p, v, type.name()));
     }
-    Object supplied = input.get("id");
-    if (supplied != null && !(supplied instanceof String)) {
-      throw new ConstraintViolation(Rule.TYPE, type.name(), null, type.name() + ".id must be a string");
-    }
-    String id;
-    if (type instanceof NodeType node && node.keyed()) {
-      String hint = supplied == null ? null : (String) supplied;
-      requireKey(node, row, hint);
-      id = KeyIds.deriveId(node, row);
-      if (supplied != null && !supplied.equals(id)) {
-        throw new ConstraintViolation(Rule.CHECK, type.name(), (String) supplied, type.name() + " id '" + supplied
-            + "' does not match its canonical @key id '" + id + "'");
-      }
-    } else {
-      id = supplied == null ? newId.get() : (String) supplied;
-    }
+    String id = idOf(type, row, input.get("id"), newId);
     row.put("id", id);
     if (type instanceof EdgeType edge) {
       row.put("src", endpoint(edge, input, "src", id));
@@ -129,6 +114,25 @@ final class RowPreparer {
       throw new ConstraintViolation(Rule.KEY_UPDATE, type.name(), id,
           "cannot update @key property '" + column + "' of " + type.name() + " '" + id + "' — delete and re-insert instead");
     }
+  }
+
+  /**
+   * The id of a row of {@code type} whose properties are prepared: derived from its {@code @key}
+   * (every key property present, and equal to {@code supplied} when one was given), otherwise
+   * {@code supplied}, otherwise a new one.
+   */
+  static String idOf(EntityType type, Map<String, Object> row, Object supplied, Supplier<String> newId) {
+    if (supplied != null && !(supplied instanceof String)) {
+      throw new ConstraintViolation(Rule.TYPE, type.name(), null, type.name() + ".id must be a string");
+    }
+    if (!(type instanceof NodeType node && node.keyed())) return supplied == null ? newId.get() : (String) supplied;
+    requireKey(node, row, (String) supplied);
+    String id = KeyIds.deriveId(node, row);
+    if (supplied != null && !supplied.equals(id)) {
+      throw new ConstraintViolation(Rule.CHECK, type.name(), (String) supplied, type.name() + " id '" + supplied
+          + "' does not match its canonical @key id '" + id + "'");
+    }
+    return id;
   }
 
   private static void requireKey(NodeType node, Map<String, Object> row, String hint) {
