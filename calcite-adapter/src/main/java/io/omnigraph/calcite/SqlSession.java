@@ -98,7 +98,7 @@ public final class SqlSession implements AutoCloseable {
     return planner.planDml(sql);
   }
 
-  /** The planner this session shares with the graph's other sessions. */
+  /** The planner this SqlSession shares with every other SqlSession over the same graph. */
   public GraphPlanner planner() {
     return planner;
   }
