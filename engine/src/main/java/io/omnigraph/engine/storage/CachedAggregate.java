@@ -99,12 +99,12 @@ final class CachedAggregate {
       int rows = f[0].rows();
       boolean[] keep = CachedFilter.keep(aggregation.filter(), at, f, rows);
       for (int i = 0; i < groupAt.length; i++) groupColumns[i] = f[groupAt[i]];
-      keys.number(groupColumns, keep, rows, groups, scratch);
+      int[] numbered = keys.number(groupColumns, keep, rows, groups, scratch);
       int size = keys.size();
       for (int i = 0; i < acc.length; i++) {
         if (acc[i] == null) continue;
         acc[i].grow(size);
-        acc[i].add(f[measureAt[i]], groups, keep, rows);
+        acc[i].add(f[measureAt[i]], numbered, keep, rows);
       }
     }
     List<String> columns = new ArrayList<>(aggregation.groupBy());

@@ -25,14 +25,24 @@ sealed interface CachedColumn {
     return nulls == null ? 0 : 16 + 8L * nulls.length;
   }
 
-  /** Strings as codes into {@code values}; code -1 is null. */
-  record Dictionary(String[] values, int[] codes) implements CachedColumn {
+  /**
+   * Strings as codes into {@code values}; code -1 is null. {@code counts[c + 1]} is how many rows
+   * hold code {@code c} (so {@code counts[0]} the null rows): an unfiltered grouping counts its
+   * groups from these without reading the codes.
+   */
+  record Dictionary(String[] values, int[] codes, long[] counts) implements CachedColumn {
+    static Dictionary of(String[] values, int[] codes) {
+      long[] counts = new long[values.length + 1];
+      for (int c : codes) counts[c + 1]++;
+      return new Dictionary(values, codes, counts);
+    }
+
     public int rows() {
       return codes.length;
     }
 
     public long bytes() {
-      long b = 32 + 16 + 4L * codes.length + 16 + 4L * values.length;
+      long b = 32 + 16 + 4L * codes.length + 16 + 4L * values.length + 16 + 8L * counts.length;
       for (String v : values) b += 40 + 2L * v.length();
       return b;
     }

@@ -109,7 +109,7 @@ final class ColumnBuilder {
       case STRING -> {
         String[] strings = new String[values.size()];
         for (int c = 0; c < strings.length; c++) strings[c] = new String(values.get(c), StandardCharsets.UTF_8);
-        yield new CachedColumn.Dictionary(strings, Arrays.copyOf(codes, rows));
+        yield CachedColumn.Dictionary.of(strings, Arrays.copyOf(codes, rows));
       }
       case F32, F64 -> new CachedColumn.Doubles(kind, Arrays.copyOf(doubles, rows), nulls);
       case OTHER -> new CachedColumn.Presence(rows, nulls);

@@ -28,19 +28,21 @@ final class GroupKeys {
   }
 
   /**
-   * Writes each kept row's group number into {@code out} and counts it ({@code keep} null = every
-   * row kept; rows not kept are left alone). {@code fragment} holds the grouping columns in order.
+   * Numbers each kept row's group and counts it ({@code keep} null = every row kept; rows not kept
+   * are left alone), returning the group numbers by row: {@code out}, or a fragment's own dictionary
+   * codes when those already are the group numbers (never to be written). {@code fragment} holds
+   * the grouping columns in order.
    */
-  void number(CachedColumn[] fragment, boolean[] keep, int rows, int[] out, int[] scratch) {
+  int[] number(CachedColumn[] fragment, boolean[] keep, int rows, int[] out, int[] scratch) {
     if (columns.length == 0) {
       Arrays.fill(out, 0, rows, 0);
       long kept = rows;
       if (keep != null) for (int i = 0; i < rows; i++) if (!keep[i]) kept--;
       rowsOf[0] += kept;
-      return;
+      return out;
     }
-    columns[0].number(fragment[0], keep, rows, out);
-    if (columns.length == 1) return;
+    int[] first = columns[0].number(fragment[0], keep, rows, out);
+    if (columns.length == 1) return first;
     columns[1].number(fragment[1], keep, rows, scratch);
     for (int i = 0; i < rows; i++) {
       if (keep != null && !keep[i]) continue;
@@ -50,6 +52,7 @@ final class GroupKeys {
       out[i] = id;
       rowsOf[id]++;
     }
+    return out;
   }
 
   /** The kept rows of group {@code id}. */
@@ -105,11 +108,13 @@ final class GroupKeys {
       this.counts = counts;
     }
 
-    void number(CachedColumn column, boolean[] keep, int rows, int[] out) {
+    /** As {@link GroupKeys#number}, for this column alone. */
+    int[] number(CachedColumn column, boolean[] keep, int rows, int[] out) {
       if (column instanceof CachedColumn.Dictionary d) {
         // Codes shifted by one, so that null (code -1) needs no branch.
         int[] remap = new int[d.values().length + 1];
-        remap[0] = nullId();
+        // A null group is numbered only where a null occurs, so a fragment without one can keep its codes.
+        remap[0] = d.counts()[0] > 0 ? nullId() : -1;
         for (int k = 1; k < remap.length; k++) {
           String v = d.values()[k - 1];
           Integer id = strings.get(v);
@@ -123,24 +128,28 @@ final class GroupKeys {
         int[] codes = d.codes();
         if (!counts) {
           for (int i = 0; i < rows; i++) if (keep == null || keep[i]) out[i] = remap[codes[i] + 1];
-          return;
+          return out;
         }
         room(values.size());
+        if (keep == null) {
+          long[] perCode = d.counts();
+          for (int k = 0; k < remap.length; k++) if (perCode[k] > 0) rowsOf[remap[k]] += perCode[k];
+          if (perCode[0] == 0 && identity(remap)) return codes;
+          remapAll(codes, remap, rows, out);
+          return out;
+        }
         // Four counters per group, so that rows of one group in a row do not wait on one another.
         long[] lanes = new long[values.size() * 4];
-        if (keep == null) {
-          numberAll(codes, remap, rows, out, lanes);
-        } else {
-          for (int i = 0; i < rows; i++) {
-            if (!keep[i]) continue;
-            int id = remap[codes[i] + 1];
-            out[i] = id;
-            lanes[(id << 2) | (i & 3)]++;
-          }
+        for (int i = 0; i < rows; i++) {
+          if (!keep[i]) continue;
+          int id = remap[codes[i] + 1];
+          out[i] = id;
+          lanes[(id << 2) | (i & 3)]++;
         }
         for (int g = 0; g < values.size(); g++) {
           rowsOf[g] += lanes[g << 2] + lanes[(g << 2) | 1] + lanes[(g << 2) | 2] + lanes[(g << 2) | 3];
         }
+        return out;
       } else {
         CachedColumn.Longs l = (CachedColumn.Longs) column;
         long[] v = l.values();
@@ -151,16 +160,19 @@ final class GroupKeys {
           out[i] = id;
           if (counts) rowsOf[id]++;
         }
+        return out;
       }
     }
 
-    /** The loop every unfiltered aggregate grouped by a string column runs: kept small so it compiles early. */
-    private static void numberAll(int[] codes, int[] remap, int rows, int[] out, long[] lanes) {
-      for (int i = 0; i < rows; i++) {
-        int id = remap[codes[i] + 1];
-        out[i] = id;
-        lanes[(id << 2) | (i & 3)]++;
-      }
+    /** True when code {@code c} is group {@code c} for every code: the fragment first to show its values. */
+    private static boolean identity(int[] remap) {
+      for (int k = 1; k < remap.length; k++) if (remap[k] != k - 1) return false;
+      return true;
+    }
+
+    /** The loop of an unfiltered aggregate grouped by a string column: kept small so it compiles early. */
+    private static void remapAll(int[] codes, int[] remap, int rows, int[] out) {
+      for (int i = 0; i < rows; i++) out[i] = remap[codes[i] + 1];
     }
 
     private int nullId() {

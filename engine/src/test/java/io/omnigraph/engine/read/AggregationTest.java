@@ -80,6 +80,41 @@ class AggregationTest {
     }
   }
 
+  /**
+   * Each commit is a fragment with its own string dictionary: the first without nulls (its codes
+   * are the group numbers), then one listing the groups in another order with nulls, then one in
+   * yet another order without nulls, so every way of numbering a fragment's groups is taken.
+   */
+  @ParameterizedTest(name = "column cache {0}")
+  @ValueSource(booleans = {false, true})
+  void groupsAgreeAcrossFragmentsWhoseDictionariesDiffer(boolean columnCache) {
+    try (Graph g = open(columnCache)) {
+      insert(g, sited(0, 90, i -> "s" + (i % 3)));
+      insert(g, sited(90, 200, i -> i % 4 == 0 ? null : "s" + (3 - i % 4)));
+      insert(g, sited(200, 260, i -> "s" + (4 - i % 2 * 3)));
+      Snapshot view = g.snapshot("main");
+      List<Measure> measures = List.of(new Measure(Function.COUNT, null, false), new Measure(Function.SUM, "k", true),
+          new Measure(Function.MAX, "f", false), new Measure(Function.COUNT, "site", false));
+      for (Predicate filter : List.of(Predicate.TRUE, new Predicate.Compare("k", Predicate.Op.GT, 40))) {
+        assertPushedEqualsScanned(g, view, new Aggregation(List.of("site"), measures, filter));
+        assertPushedEqualsScanned(g, view, new Aggregation(List.of("site", "ok"), measures, filter));
+      }
+      Map<String, List<Object>> counts = render(pushed(g, new Aggregation(List.of("site"),
+          List.of(new Measure(Function.COUNT, null, false)), Predicate.TRUE)));
+      assertEquals(5, counts.size(), counts.toString());
+    }
+  }
+
+  private static List<Map<String, Object>> sited(int from, int to, java.util.function.IntFunction<String> site) {
+    List<Map<String, Object>> out = rows(from, to);
+    for (int i = from; i < to; i++) {
+      Map<String, Object> r = out.get(i - from);
+      r.remove("site");
+      if (site.apply(i) != null) r.put("site", site.apply(i));
+    }
+    return out;
+  }
+
   private Graph open(boolean columnCache) {
     String key = "omnigraph.cache.columnBytes";
     String old = System.getProperty(key);
