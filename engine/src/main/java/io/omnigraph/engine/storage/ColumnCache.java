@@ -28,12 +28,12 @@ import org.lance.ipc.ScanOptions;
  * is held, which keeps old snapshots and branch forks exact.
  *
  * <p>Bounded: at most {@code budget} bytes (approximate) over all tables, least recently used
- * entries dropped first. Reading a large table waits until it has been aggregated several times, so
+ * entries dropped first. Reading a large table waits until it is aggregated a second time, so
  * a one-off query never pays for it. Thread-safe.
  */
 final class ColumnCache {
-  /** Aggregates answered by Lance before a table (or a large change to it) is read into the cache. */
-  static final int USES_BEFORE_BUILD = 4;
+  /** The aggregate of a table (or of a large change to it) that reads it into the cache; earlier ones go to Lance. */
+  static final int USES_BEFORE_BUILD = 2;
   /** Rows of new or changed fragments read at once without waiting for repeated use. */
   static final long EAGER_ROWS = 65_536;
   private static final int VERSIONS_KEPT = 64;
