@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  * leave this object, and are read and changed only under its lock.
  */
 public final class KnownIds {
-  /** Default budget: about 100 MB of heap. */
-  public static final int DEFAULT_BUDGET = 1_000_000;
+  /** Default budget: about 40 bytes of heap an id ({@link IdSet}), so about 120 MB when full. */
+  public static final int DEFAULT_BUDGET = 3_000_000;
 
   private record Lineage(String uri, String lanceBranch) {
     static Lineage of(TableRef ref) {
@@ -31,7 +31,7 @@ public final class KnownIds {
     }
   }
 
-  private record Known(long version, Set<String> ids) {}
+  private record Known(long version, IdSet ids) {}
 
   private final int budget;
   private int held;
@@ -69,7 +69,7 @@ public final class KnownIds {
       if (known != null && known.version() == ref.version()) return select(known.ids(), candidates, present);
     }
     if (rowCount > budget) return null;
-    Set<String> ids = new HashSet<>();
+    IdSet ids = new IdSet((int) rowCount);
     try (RowCursor c = scanIds.get()) {
       while (c.next()) ids.add((String) c.row()[0]);
     }
@@ -81,7 +81,7 @@ public final class KnownIds {
     return select(ids, candidates, present);
   }
 
-  private static Set<String> select(Set<String> ids, Collection<String> candidates, boolean present) {
+  private static Set<String> select(IdSet ids, Collection<String> candidates, boolean present) {
     Set<String> out = new HashSet<>();
     for (String id : candidates) if (ids.contains(id) == present) out.add(id);
     return out;
@@ -101,10 +101,10 @@ public final class KnownIds {
       drop(lineage);
       return;
     }
-    Set<String> next = removeAll ? new HashSet<>() : known.ids();
-    if (!removeAll) next.removeAll(removed);
-    next.addAll(added);
     drop(lineage);
+    IdSet next = removeAll ? new IdSet(added.size()) : known.ids();
+    if (!removeAll) for (String id : removed) next.remove(id);
+    for (String id : added) next.add(id);
     put(lineage, new Known(newVersion, next));
   }
 

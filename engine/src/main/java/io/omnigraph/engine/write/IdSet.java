@@ -1,0 +1,163 @@
+package io.omnigraph.engine.write;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A set of ids held compactly: the UTF-8 bytes of every id side by side in one array, found through
+ * an open-addressing table of (hash, position) pairs. About 20 bytes plus the id's own bytes per
+ * id, where a {@code HashSet<String>} takes about 100, so a graph handle can hold the ids of
+ * several million rows for its key checks. Exact: a lookup compares bytes, never only hashes.
+ * Removed ids leave their bytes behind until the garbage outweighs the live ids, then the set
+ * rebuilds itself. Not thread-safe.
+ */
+final class IdSet {
+  private static final int EMPTY = 0;
+  /** A slot whose id was removed: lookups probe past it, inserts may reuse it. */
+  private static final int GONE = -1;
+
+  private byte[] bytes;
+  private int used;
+  /** Start of id {@code i} in {@link #bytes}; its end is {@code starts[i + 1]}, or {@link #used} for the last. */
+  private int[] starts;
+  private int ids;
+  /** Per slot: the id's hash in the high half, its number plus one in the low half (or EMPTY/GONE). */
+  private long[] slots;
+  private int size;
+  private int gone;
+
+  IdSet() {
+    this(0);
+  }
+
+  /** A set with room for {@code expected} ids of about 16 bytes before it grows. */
+  IdSet(int expected) {
+    int n = Math.max(64, expected);
+    bytes = new byte[Math.max(1024, n * 16)];
+    starts = new int[n];
+    slots = new long[Integer.highestOneBit(n * 2 - 1) << 1];
+  }
+
+  int size() {
+    return size;
+  }
+
+  boolean contains(String id) {
+    byte[] key = id.getBytes(StandardCharsets.UTF_8);
+    return find(key, hash(key)) >= 0;
+  }
+
+  /** True when {@code id} was not in the set. */
+  boolean add(String id) {
+    byte[] key = id.getBytes(StandardCharsets.UTF_8);
+    int h = hash(key);
+    if (find(key, h) >= 0) return false;
+    if ((size + gone + 1) * 2L > slots.length) rehash(size + 1);
+    int n = append(key);
+    int mask = slots.length - 1;
+    for (int s = h & mask; ; s = (s + 1) & mask) {
+      int held = (int) slots[s];
+      if (held == EMPTY || held == GONE) {
+        if (held == GONE) gone--;
+        slots[s] = ((long) h << 32) | (n + 1);
+        size++;
+        return true;
+      }
+    }
+  }
+
+  /** True when {@code id} was in the set. */
+  boolean remove(String id) {
+    byte[] key = id.getBytes(StandardCharsets.UTF_8);
+    int s = find(key, hash(key));
+    if (s < 0) return false;
+    slots[s] = GONE & 0xffffffffL;
+    size--;
+    gone++;
+    return true;
+  }
+
+  /** Approximate heap held, in bytes. */
+  long bytes() {
+    return bytes.length + 4L * starts.length + 8L * slots.length + 64;
+  }
+
+  /** The slot holding {@code key}, or -1. */
+  private int find(byte[] key, int h) {
+    int mask = slots.length - 1;
+    for (int s = h & mask; ; s = (s + 1) & mask) {
+      long slot = slots[s];
+      int held = (int) slot;
+      if (held == EMPTY) return -1;
+      if (held != GONE && (int) (slot >>> 32) == h && equalsAt(held - 1, key)) return s;
+    }
+  }
+
+  private boolean equalsAt(int n, byte[] key) {
+    int from = starts[n];
+    int to = n + 1 < ids ? starts[n + 1] : used;
+    return Arrays.equals(bytes, from, to, key, 0, key.length);
+  }
+
+  private int append(byte[] key) {
+    if (used + key.length > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(used + key.length, bytes.length * 2));
+    if (ids == starts.length) starts = Arrays.copyOf(starts, ids * 2);
+    System.arraycopy(key, 0, bytes, used, key.length);
+    starts[ids] = used;
+    used += key.length;
+    return ids++;
+  }
+
+  /** Rebuilds the table for {@code live} ids, dropping the bytes of removed ones when they are most of the array. */
+  private void rehash(int live) {
+    long[] old = slots;
+    int capacity = Integer.highestOneBit(Math.max(64, live * 2 - 1)) << 1;
+    if (gone > 0 && ids > 2 * size) {
+      compact(old, capacity);
+      return;
+    }
+    slots = new long[capacity];
+    gone = 0;
+    int mask = capacity - 1;
+    for (long slot : old) {
+      int held = (int) slot;
+      if (held == EMPTY || held == GONE) continue;
+      int s = (int) (slot >>> 32) & mask;
+      while (slots[s] != EMPTY) s = (s + 1) & mask;
+      slots[s] = slot;
+    }
+  }
+
+  private void compact(long[] old, int capacity) {
+    byte[] oldBytes = bytes;
+    int[] oldStarts = starts;
+    int oldIds = ids;
+    int oldUsed = used;
+    bytes = new byte[Math.max(1024, oldUsed)];
+    starts = new int[Math.max(64, size * 2)];
+    used = 0;
+    ids = 0;
+    slots = new long[capacity];
+    gone = 0;
+    int mask = capacity - 1;
+    for (long slot : old) {
+      int held = (int) slot;
+      if (held == EMPTY || held == GONE) continue;
+      int n = held - 1;
+      int to = n + 1 < oldIds ? oldStarts[n + 1] : oldUsed;
+      int m = append(Arrays.copyOfRange(oldBytes, oldStarts[n], to));
+      int s = (int) (slot >>> 32) & mask;
+      while (slots[s] != EMPTY) s = (s + 1) & mask;
+      slots[s] = (slot & 0xffffffff00000000L) | (m + 1);
+    }
+  }
+
+  /** FNV-1a, then mixed, so that ids differing only in their last characters spread over the table. */
+  private static int hash(byte[] key) {
+    int h = 0x811c9dc5;
+    for (byte b : key) h = (h ^ b) * 0x01000193;
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    return h ^ (h >>> 13);
+  }
+}
