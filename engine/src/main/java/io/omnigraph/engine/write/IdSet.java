@@ -43,6 +43,7 @@ final class IdSet {
   }
 
   boolean contains(String id) {
+    if (ascii(id)) return findAscii(id, hashAscii(id)) >= 0;
     byte[] key = id.getBytes(StandardCharsets.UTF_8);
     return find(key, hash(key)) >= 0;
   }
@@ -156,8 +157,44 @@ final class IdSet {
   private static int hash(byte[] key) {
     int h = 0x811c9dc5;
     for (byte b : key) h = (h ^ b) * 0x01000193;
+    return mix(h);
+  }
+
+  private static int mix(int h) {
     h ^= h >>> 16;
     h *= 0x85ebca6b;
     return h ^ (h >>> 13);
+  }
+
+  // Lookups of ASCII ids (most ids) read the string's characters, which are its UTF-8 bytes, rather
+  // than encoding it first: the same hash, no copy.
+
+  private static boolean ascii(String id) {
+    for (int i = 0; i < id.length(); i++) if (id.charAt(i) >= 0x80) return false;
+    return true;
+  }
+
+  private static int hashAscii(String id) {
+    int h = 0x811c9dc5;
+    for (int i = 0; i < id.length(); i++) h = (h ^ (byte) id.charAt(i)) * 0x01000193;
+    return mix(h);
+  }
+
+  private int findAscii(String id, int h) {
+    int mask = slots.length - 1;
+    for (int s = h & mask; ; s = (s + 1) & mask) {
+      long slot = slots[s];
+      int held = (int) slot;
+      if (held == EMPTY) return -1;
+      if (held != GONE && (int) (slot >>> 32) == h && asciiAt(held - 1, id)) return s;
+    }
+  }
+
+  private boolean asciiAt(int n, String id) {
+    int from = starts[n];
+    int to = n + 1 < ids ? starts[n + 1] : used;
+    if (to - from != id.length()) return false;
+    for (int i = 0; i < id.length(); i++) if (bytes[from + i] != (byte) id.charAt(i)) return false;
+    return true;
   }
 }
