@@ -37,6 +37,7 @@ public final class GraphPlanner {
   private final JavaTypeFactory typeFactory;
   private final GraphPrepare.Context context;
   private final PlanCache plans = new PlanCache(MAX_PLANS);
+  private final CompiledCode compiled = new CompiledCode(MAX_PLANS);
   private final DmlPlanner dml = new DmlPlanner(this);
   /** Guarded by {@code this}. */
   private Catalog catalog;
@@ -90,7 +91,7 @@ public final class GraphPlanner {
   private QueryPlan planNow(String sql, NameIndex currentNames) throws SQLException {
     try {
       SqlNode statement = SqlParsing.parse(sql, currentNames);
-      GraphPrepare.Prepared prepared = new GraphPrepare(context).prepare(statement);
+      GraphPrepare.Prepared prepared = new GraphPrepare(context, compiled).prepare(statement);
       RelDataType rowType = statement.getKind() == SqlKind.EXPLAIN
           ? RelOptUtil.createDmlRowType(SqlKind.EXPLAIN, typeFactory)
           : prepared.validator().getValidatedNodeType(statement);
@@ -155,5 +156,10 @@ public final class GraphPlanner {
   /** How many query plans were made rather than found, for tests and diagnostics. */
   public long plansMade() {
     return plans.planned();
+  }
+
+  /** How many generated sources were compiled rather than found, for tests. */
+  long sourcesCompiled() {
+    return compiled.compiled();
   }
 }

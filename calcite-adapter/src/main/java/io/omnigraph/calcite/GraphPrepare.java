@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
-import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelRoot;
@@ -59,9 +58,11 @@ final class GraphPrepare extends CalcitePrepareImpl {
       Programs.standard().run(planner, checked(rel), traits, materializations, lattices);
 
   private final CalcitePrepare.Context context;
+  private final CompiledCode compiled;
 
-  GraphPrepare(CalcitePrepare.Context context) {
+  GraphPrepare(CalcitePrepare.Context context, CompiledCode compiled) {
     this.context = context;
+    this.compiled = compiled;
   }
 
   /** Prepares {@code statement}, a query or {@code EXPLAIN PLAN FOR} a query, as an Enumerable plan. */
@@ -71,7 +72,7 @@ final class GraphPrepare extends CalcitePrepareImpl {
         context.getDefaultSchemaPath(), typeFactory, context.config());
     RelOptPlanner planner = createPlanner(context);
     Preparing preparing = new Preparing(this, context, catalogReader, typeFactory, context.getRootSchema(),
-        createCluster(planner, new RexBuilder(typeFactory)));
+        createCluster(planner, new RexBuilder(typeFactory)), compiled);
     SqlValidator validator = preparing.validator(catalogReader);
     Prepare.PreparedResult result = preparing.prepareSql(statement, Object.class, validator, true);
     return new Prepared(result, validator, Map.copyOf(preparing.internalParameters));
@@ -91,13 +92,16 @@ final class GraphPrepare extends CalcitePrepareImpl {
   /** Calcite's statement preparation with the program and the conversion settings described above. */
   private static final class Preparing extends CalcitePrepareImpl.CalcitePreparingStmt {
     Preparing(GraphPrepare prepare, CalcitePrepare.Context context, CalciteCatalogReader catalogReader,
-        JavaTypeFactory typeFactory, CalciteSchema schema, org.apache.calcite.plan.RelOptCluster cluster) {
+        JavaTypeFactory typeFactory, CalciteSchema schema, org.apache.calcite.plan.RelOptCluster cluster,
+        CompiledCode compiled) {
       // Rows come back as Object[] (or the bare value for one column), as JDBC result sets read them.
       super(prepare, context, catalogReader, typeFactory, schema, EnumerableRel.Prefer.ARRAY, cluster,
           EnumerableConvention.INSTANCE, prepare.createConvertletTable());
+      this.compiled = compiled;
     }
 
     private final Map<String, Object> internalParameters = new LinkedHashMap<>();
+    private final CompiledCode compiled;
 
     SqlValidator validator(CalciteCatalogReader catalogReader) {
       return createSqlValidator(catalogReader, UnaryOperator.identity());
@@ -122,8 +126,7 @@ final class GraphPrepare extends CalcitePrepareImpl {
       try {
         Prepare.CatalogReader.THREAD_LOCAL.set(catalogReader);
         internalParameters.put("_conformance", context.config().conformance());
-        bindable = EnumerableInterpretable.toBindable(internalParameters, context.spark(), enumerable,
-            EnumerableRel.Prefer.ARRAY);
+        bindable = compiled.bindable(internalParameters, context.spark(), enumerable);
       } finally {
         Prepare.CatalogReader.THREAD_LOCAL.remove();
       }
