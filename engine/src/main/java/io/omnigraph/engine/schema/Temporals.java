@@ -1,6 +1,7 @@
 package io.omnigraph.engine.schema;
 
 import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -46,10 +47,33 @@ final class Temporals {
 
   static LocalDate parseDate(String typeName, String label, String text) {
     try {
-      return inRange(typeName, label, LocalDate.parse(text));
-    } catch (DateTimeParseException e) {
+      return inRange(typeName, label, plainDate(text));
+    } catch (DateTimeException e) {
       throw ValueErrors.wrongType(typeName, label, "Date (YYYY-MM-DD)", "string '" + text + "'");
     }
+  }
+
+  /**
+   * {@code LocalDate.parse}, reading the common form (four-digit year, two-digit month and day)
+   * directly: a load parses a date on most lines, and the formatter is most of that.
+   */
+  private static LocalDate plainDate(String text) {
+    if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') return LocalDate.parse(text);
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    return year < 0 || month < 0 || day < 0 ? LocalDate.parse(text) : LocalDate.of(year, month, day);
+  }
+
+  /** The decimal value of {@code text[from, to)}, or -1 when it is not all ASCII digits. */
+  private static int digits(String text, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') return -1;
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   static LocalDate dateFromDays(String typeName, String label, BigInteger days) {

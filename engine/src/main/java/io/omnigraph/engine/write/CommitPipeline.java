@@ -258,7 +258,7 @@ final class CommitPipeline {
         journal.committed(before.registrationId(), version);
         PendingTable p = touched.get(e.getKey());
         ctx.knownIds().committed(new TableRef(w.uri(), w.lanceBranch(), w.readVersion()), version, p.replaceAll, p.deletes,
-            p.upserts.keySet());
+            p.upserts.keySet(), before.rowCount() == 0 && before.version() == w.readVersion());
         if (rows.isEmpty()) failpoints.hit(Failpoints.COMMIT_AFTER_TABLE_COMMIT);
         long rowCount = Math.max(0, before.rowCount() + w.rowsAdded() - w.rowsRemoved());
         publishedRows.put(e.getKey(), rowCount);

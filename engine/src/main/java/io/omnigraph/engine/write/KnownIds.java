@@ -94,8 +94,22 @@ public final class KnownIds {
    */
   synchronized void committed(TableRef readRef, long newVersion, boolean removeAll, Collection<String> removed,
       Collection<String> added) {
+    committed(readRef, newVersion, removeAll, removed, added, false);
+  }
+
+  /**
+   * As {@link #committed(TableRef, long, boolean, Collection, Collection)}; {@code readEmpty} says
+   * the table had no rows at {@code readRef}, so its new set is {@code added} even when none was
+   * held: a table filled by a load is known without being read back.
+   */
+  synchronized void committed(TableRef readRef, long newVersion, boolean removeAll, Collection<String> removed,
+      Collection<String> added, boolean readEmpty) {
     Lineage lineage = Lineage.of(readRef);
     Known known = tables.get(lineage);
+    if (known == null && (readEmpty || removeAll) && added.size() <= budget) {
+      known = new Known(readRef.version(), new IdSet());
+      removeAll = true;
+    }
     if (known == null) return;
     if (known.version() != readRef.version()) {
       drop(lineage);

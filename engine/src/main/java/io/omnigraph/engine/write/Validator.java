@@ -167,7 +167,8 @@ final class Validator {
   }
 
   private void requireNodes(EdgeType edge, String column, String nodeType, Collection<Map<String, Object>> rows) {
-    Set<String> needed = new HashSet<>();
+    // Endpoints repeat (a node has many edges): they are looked up as they come, not gathered into a set first.
+    List<String> needed = new ArrayList<>(rows.size());
     for (Map<String, Object> row : rows) needed.add((String) row.get(column));
     Set<String> missing = missingFromImage(nodeType, needed);
     if (missing.isEmpty()) return;
@@ -182,7 +183,10 @@ final class Validator {
     }
   }
 
-  /** Which of the ids do not exist in the image of a node type: neither pending nor committed and not removed. */
+  /**
+   * Which of the ids (repeats allowed) do not exist in the image of a node type: neither pending nor
+   * committed and not removed.
+   */
   private Set<String> missingFromImage(String typeName, Collection<String> ids) {
     PendingTable p = byName.get(typeName);
     Set<String> missing = new HashSet<>();
@@ -197,7 +201,7 @@ final class Validator {
     Set<String> absent = knownIds.absent(base.ref(type), base.entry(type).rowCount(), ask,
         () -> base.scan(type.name(), new ScanRequest(List.of("id"), Predicate.TRUE, OptionalLong.empty())));
     if (absent == null) {
-      Set<String> found = existingInBase(type, ask);
+      Set<String> found = existingInBase(type, List.copyOf(new java.util.LinkedHashSet<>(ask)));
       absent = new HashSet<>();
       for (String id : ask) if (!found.contains(id)) absent.add(id);
     }

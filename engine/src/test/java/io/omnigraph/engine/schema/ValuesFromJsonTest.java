@@ -80,6 +80,10 @@ class ValuesFromJsonTest {
       f64  | "1.5"                    | TYPE         | All.f64 expects Float64, got string '1.5'
       d    | "2024-13-01"             | TYPE         | All.d expects Date (YYYY-MM-DD), got string '2024-13-01'
       d    | "01/02/2024"             | TYPE         | All.d expects Date (YYYY-MM-DD)
+      d    | "2023-02-29"             | TYPE         | All.d expects Date (YYYY-MM-DD), got string '2023-02-29'
+      d    | "2024-04-31"             | TYPE         | All.d expects Date (YYYY-MM-DD), got string '2024-04-31'
+      d    | "2024-00-10"             | TYPE         | All.d expects Date (YYYY-MM-DD), got string '2024-00-10'
+      d    | "2024-1a-10"             | TYPE         | All.d expects Date (YYYY-MM-DD), got string '2024-1a-10'
       d    | 1.5                      | TYPE         | All.d expects Date, got number 1.5
       d    | 99999999999              | OUT_OF_RANGE | All.d value 99999999999 is out of range for Date
       dt   | "yesterday"              | TYPE         | All.dt expects DateTime, got string 'yesterday'

@@ -67,6 +67,25 @@ class KnownIdsTest {
     assertEquals(1, scans.get(), "no scan after an own commit");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.EnumSource(io.omnigraph.engine.write.LoadMode.class)
+  void aLoadIntoEmptyTablesIsKnownWithoutReadingItBack(io.omnigraph.engine.write.LoadMode mode) {
+    try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema())) {
+      g.load("main", new java.io.StringReader(Fixtures.resource("test.jsonl")), mode, "fixture");
+      for (String type : List.of("Person", "Knows")) {
+        Set<String> ids = Fixtures.ids(g.snapshot("main"), type);
+        assertTrue(!ids.isEmpty());
+        TableRef ref = g.snapshot("main").ref(g.catalog().type(type).orElseThrow());
+        List<String> asked = new java.util.ArrayList<>(ids);
+        asked.add("absent");
+        Set<String> found = g.context().knownIds().existing(ref, ids.size(), asked, () -> {
+          throw new AssertionError("the ids of " + type + " were read back after the load");
+        });
+        assertEquals(ids, found);
+      }
+    }
+  }
+
   @Test
   void maintenanceCarriesTheSetToTheVersionItPublishes() {
     System.setProperty("omnigraph.autoCompactEvery", "0");
