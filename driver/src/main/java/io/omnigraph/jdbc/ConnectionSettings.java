@@ -16,6 +16,8 @@ import java.util.Set;
  * @param actor recorded on commits, or null
  * @param schema the {@code .pg} file for {@code create=true}, or null
  * @param storage object-store options: every {@code storage.<key>} property, prefix removed
+ * @param graph the graph settings given (by their names in {@code GraphSettings}), for the handle this
+ *     connection opens
  * @param ignoredProperties property names the driver does not know, reported as warnings
  */
 record ConnectionSettings(
@@ -27,6 +29,7 @@ record ConnectionSettings(
     String schema,
     boolean readOnly,
     Map<String, String> storage,
+    Map<String, String> graph,
     List<String> ignoredProperties) {
 
   /** Properties named {@code storage.<key>} are object-store options, handed to the engine (and Lance) as {@code <key>}. */
@@ -50,7 +53,28 @@ record ConnectionSettings(
         OmniGraphProperty.SCHEMA.get(p),
         OmniGraphProperty.READ_ONLY.getBoolean(p),
         storageOptions(p),
+        graphSettings(p),
         ignored);
+  }
+
+  /** The graph settings given, checked here so a bad value is refused whether or not the handle is open yet. */
+  private static Map<String, String> graphSettings(Properties p) throws SQLException {
+    Map<String, String> out = new TreeMap<>();
+    for (OmniGraphProperty setting : OmniGraphProperty.values()) {
+      String value = setting.isGraphSetting() ? setting.get(p) : null;
+      if (value != null) out.put(setting.getName(), value);
+    }
+    try {
+      io.omnigraph.engine.GraphSettings.defaults().with(out);
+    } catch (IllegalArgumentException e) {
+      throw SqlState.CONNECTION_REJECTED.exception("connection property " + e.getMessage(), e);
+    }
+    return Map.copyOf(out);
+  }
+
+  /** The settings of the engine handle this connection would open: the JVM's defaults with {@link #graph} applied. */
+  io.omnigraph.engine.GraphSettings graphSettings() {
+    return io.omnigraph.engine.GraphSettings.defaults().with(graph);
   }
 
   private static Map<String, String> storageOptions(Properties p) throws SQLException {

@@ -30,7 +30,7 @@ final class GraphOpener {
         }
         Graph created;
         try {
-          created = Graph.init(s.location(), schemaSource(s), storage);
+          created = Graph.init(s.location(), schemaSource(s), storage, s.graphSettings());
         } catch (OmniGraphException e) {
           // A schema that does not compile is bad input in a file the user named: say which.
           if (e.kind() != ErrorKind.BAD_INPUT) throw e;
@@ -40,7 +40,7 @@ final class GraphOpener {
         if (!s.readOnly()) return created;
         created.close();
       }
-      return Graph.open(s.location(), s.readOnly(), storage);
+      return Graph.open(s.location(), s.readOnly(), storage, s.graphSettings());
     } catch (OmniGraphException e) {
       throw SqlErrors.translateAtConnect(e);
     } catch (RuntimeException | LinkageError e) {

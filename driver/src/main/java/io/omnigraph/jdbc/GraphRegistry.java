@@ -28,27 +28,40 @@ final class GraphRegistry {
     final Graph graph;
     /** Plans SQL for every connection of the graph, so a statement is planned once for all of them. */
     final GraphPlanner planner;
+    /** The graph settings the connection that opened the handle gave. */
+    final Map<String, String> settings;
     int leases;
 
-    Entry(Graph graph) {
+    Entry(Graph graph, Map<String, String> settings) {
       this.graph = graph;
       this.planner = new GraphPlanner(graph);
+      this.settings = settings;
     }
   }
 
   // Guarded by this. Opening under the lock also serializes create=true races within the JVM.
   private final Map<Key, Entry> open = new HashMap<>();
 
-  /** A lease on the shared handle for {@code location}, opening it with {@code opener} if needed. */
-  synchronized Lease acquire(String location, boolean readOnly, Opener opener) throws SQLException {
+  /**
+   * A lease on the shared handle for {@code location}, opening it with {@code opener} if needed.
+   * {@code settings} are the graph settings the connection gave: they shape a handle only when it
+   * opens, so a lease on an open handle opened with other settings says so ({@link Lease#settingsNote}).
+   */
+  synchronized Lease acquire(String location, boolean readOnly, Map<String, String> settings, Opener opener)
+      throws SQLException {
     Key key = new Key(identity(location), readOnly);
     Entry entry = open.get(key);
+    String note = null;
     if (entry == null) {
-      entry = new Entry(opener.open());
+      entry = new Entry(opener.open(), settings);
       open.put(key, entry);
+    } else if (!settings.isEmpty() && !settings.equals(entry.settings)) {
+      note = "graph settings " + settings + " were not applied: the graph at " + location
+          + " is already open in this JVM with " + (entry.settings.isEmpty() ? "the defaults" : entry.settings)
+          + ", and its connections share that handle until the last one closes";
     }
     entry.leases++;
-    return new Lease(key, entry.graph, entry.planner);
+    return new Lease(key, entry.graph, entry.planner, note);
   }
 
   /**
@@ -88,12 +101,19 @@ final class GraphRegistry {
     private final Key key;
     private final Graph graph;
     private final GraphPlanner planner;
+    private final String settingsNote;
     private boolean released;
 
-    private Lease(Key key, Graph graph, GraphPlanner planner) {
+    private Lease(Key key, Graph graph, GraphPlanner planner, String settingsNote) {
       this.key = key;
       this.graph = graph;
       this.planner = planner;
+      this.settingsNote = settingsNote;
+    }
+
+    /** Why the connection's graph settings were not applied, or null when they were (or none were given). */
+    String settingsNote() {
+      return settingsNote;
     }
 
     Graph graph() {

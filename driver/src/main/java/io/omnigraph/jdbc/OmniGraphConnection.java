@@ -56,6 +56,7 @@ public final class OmniGraphConnection implements Connection {
     for (String name : settings.ignoredProperties()) {
       addWarning(new SQLWarning("unknown connection property '" + name + "' was ignored"));
     }
+    if (lease.settingsNote() != null) addWarning(new SQLWarning(lease.settingsNote(), "01000"));
     if (settings.create() && settings.schema() != null) warnIfSchemaDiffers(settings);
     if (settings.create()) SqlWarnings.namesNeedingQuotes(lease.graph().catalog()).forEach(this::addWarning);
   }

@@ -35,7 +35,7 @@ public final class OmniGraphDriver implements Driver {
     if (!acceptsURL(url)) return null;
     if (RemoteConnector.accepts(url)) return RemoteConnector.connect(url, info);
     ConnectionSettings settings = ConnectionSettings.from(ConnectionUrl.parse(url, info));
-    GraphRegistry.Lease lease = GraphRegistry.SHARED.acquire(settings.location(), settings.readOnly(),
+    GraphRegistry.Lease lease = GraphRegistry.SHARED.acquire(settings.location(), settings.readOnly(), settings.graph(),
         () -> GraphOpener.open(settings));
     try {
       return new OmniGraphConnection(url, settings, lease);

@@ -21,7 +21,27 @@ public enum OmniGraphProperty {
       "true: initialize a new graph at the location if none exists there (needs schema).", "true", "false"),
   SCHEMA("schema", null, "Path of the .pg schema file used by create=true."),
   READ_ONLY("readOnly", "false",
-      "true: open the graph read-only; never runs recovery and refuses every write.", "true", "false");
+      "true: open the graph read-only; never runs recovery and refuses every write.", "true", "false"),
+  // Graph settings: they shape the engine handle the JVM's connections to a location share, so they
+  // take effect on the connection that opens it (no default here: the engine's own applies).
+  AUTO_COMPACT_EVERY("autoCompactEvery", null,
+      "Graph setting: compact a main table in the background after this many commits touched it; 0 = off (default 64)."),
+  AUTO_INDEX_AT_ROWS("autoIndexAtRows", null,
+      "Graph setting: build a main table's id, src and dst indexes once it holds this many rows (default 10000)."),
+  MANIFEST_COMPACT_AT("manifest.compactAt", null,
+      "Graph setting: compact the manifest once it has this many small fragments (default 64)."),
+  CACHE_KNOWN_IDS("cache.knownIds", null,
+      "Graph setting: ids held in memory for key checks, over all tables, about 40 bytes each (default 3000000)."),
+  CACHE_OPEN_VERSIONS("cache.openVersions", null,
+      "Graph setting: read handles of table versions kept open (default 16)."),
+  CACHE_INDEX_BYTES("cache.indexBytes", null,
+      "Graph setting: bytes of Lance's index cache, native memory (default 268435456)."),
+  CACHE_METADATA_BYTES("cache.metadataBytes", null,
+      "Graph setting: bytes of Lance's metadata cache, native memory (default 67108864)."),
+  CACHE_LOCATED_ROWS("cache.locatedRows", null,
+      "Graph setting: rows whose id is mapped to its row for lookups, about 32 bytes each; 0 = off (default 2000000)."),
+  CACHE_COLUMN_BYTES("cache.columnBytes", null,
+      "Graph setting: heap for table columns held for repeated aggregates; 0 = off (default 134217728).");
 
   private final String name;
   private final String defaultValue;
@@ -33,6 +53,11 @@ public enum OmniGraphProperty {
     this.defaultValue = defaultValue;
     this.description = description;
     this.choices = choices;
+  }
+
+  /** True for the settings of the shared engine handle, which {@code GraphSettings} names alike. */
+  boolean isGraphSetting() {
+    return description.startsWith("Graph setting:");
   }
 
   /** The name used in URLs and {@link Properties}. */

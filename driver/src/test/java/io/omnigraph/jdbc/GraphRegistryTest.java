@@ -27,8 +27,8 @@ class GraphRegistryTest {
       opens.incrementAndGet();
       return Graph.exists(location) ? Graph.open(location, false) : Graph.init(location, SCHEMA);
     };
-    GraphRegistry.Lease first = registry.acquire(location, false, opener);
-    GraphRegistry.Lease second = registry.acquire(location, false, opener);
+    GraphRegistry.Lease first = registry.acquire(location, false, java.util.Map.of(), opener);
+    GraphRegistry.Lease second = registry.acquire(location, false, java.util.Map.of(), opener);
     assertSame(first.graph(), second.graph());
     assertEquals(1, opens.get());
     first.close();
@@ -36,7 +36,7 @@ class GraphRegistryTest {
     assertEquals(1, registry.openHandles(), "closing a lease twice releases it once");
     second.close();
     assertEquals(0, registry.openHandles());
-    GraphRegistry.Lease third = registry.acquire(location, false, opener);
+    GraphRegistry.Lease third = registry.acquire(location, false, java.util.Map.of(), opener);
     assertEquals(2, opens.get(), "the handle is reopened after the last connection closed");
     third.close();
   }
@@ -48,9 +48,9 @@ class GraphRegistryTest {
     Graph.init(location, SCHEMA).close();
     Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link"), dir);
     GraphRegistry.Opener opener = () -> Graph.open(location, false);
-    try (GraphRegistry.Lease direct = registry.acquire(location, false, opener);
-        GraphRegistry.Lease linked = registry.acquire(link.resolve("g").toString(), false, opener);
-        GraphRegistry.Lease dotted = registry.acquire(dir.resolve("x/../g").toString(), false, opener)) {
+    try (GraphRegistry.Lease direct = registry.acquire(location, false, java.util.Map.of(), opener);
+        GraphRegistry.Lease linked = registry.acquire(link.resolve("g").toString(), false, java.util.Map.of(), opener);
+        GraphRegistry.Lease dotted = registry.acquire(dir.resolve("x/../g").toString(), false, java.util.Map.of(), opener)) {
       assertSame(direct.graph(), linked.graph());
       assertSame(direct.graph(), dotted.graph());
       assertEquals(1, registry.openHandles());
@@ -62,8 +62,8 @@ class GraphRegistryTest {
     GraphRegistry registry = new GraphRegistry();
     String location = dir.resolve("g").toString();
     Graph.init(location, SCHEMA).close();
-    try (GraphRegistry.Lease rw = registry.acquire(location, false, () -> Graph.open(location, false));
-        GraphRegistry.Lease ro = registry.acquire(location, true, () -> Graph.open(location, true))) {
+    try (GraphRegistry.Lease rw = registry.acquire(location, false, java.util.Map.of(), () -> Graph.open(location, false));
+        GraphRegistry.Lease ro = registry.acquire(location, true, java.util.Map.of(), () -> Graph.open(location, true))) {
       assertNotSame(rw.graph(), ro.graph());
       assertEquals(true, ro.graph().readOnly());
       assertEquals(2, registry.openHandles());
@@ -74,7 +74,7 @@ class GraphRegistryTest {
   @Test
   void aFailedOpenLeavesNothingRegistered() {
     GraphRegistry registry = new GraphRegistry();
-    assertThrows(SQLException.class, () -> registry.acquire("/nowhere", false, () -> {
+    assertThrows(SQLException.class, () -> registry.acquire("/nowhere", false, java.util.Map.of(), () -> {
       throw SqlState.CONNECTION_UNABLE_TO_CONNECT.exception("no graph");
     }));
     assertEquals(0, registry.openHandles());

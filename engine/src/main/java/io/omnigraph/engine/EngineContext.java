@@ -43,7 +43,7 @@ public final class EngineContext {
   private final BranchLocks branchLocks;
   private final io.omnigraph.engine.maintenance.AutoCompaction autoCompaction;
   private final io.omnigraph.engine.maintenance.ManifestCompaction manifestCompaction;
-  private final KnownIds knownIds = new KnownIds(Integer.getInteger("omnigraph.cache.knownIds", KnownIds.DEFAULT_BUDGET));
+  private final KnownIds knownIds;
   private final Failpoints failpoints = Failpoints.fromSystemProperty();
   private final RecoveryJournal recovery = new RecoveryJournal(this);
   /** Decoded manifest versions, least recently used evicted first; guarded by itself. */
@@ -65,18 +65,20 @@ public final class EngineContext {
   private record RowsAt(long version, ManifestRows rows, long headRowAddress, long maxFragmentId,
       long previousVersion, List<ManifestRow> changed, int fragments) {}
 
-  EngineContext(ObjectStore store, TableStore tables, ManifestStore manifest, Catalog catalog, boolean readOnly) {
+  EngineContext(ObjectStore store, TableStore tables, ManifestStore manifest, Catalog catalog, boolean readOnly,
+      GraphSettings settings) {
     this.store = store;
+    this.knownIds = new KnownIds(settings.knownIds());
     this.tables = tables;
     this.manifest = manifest;
     this.catalog = new AtomicReference<>(catalog);
     this.readOnly = readOnly;
     this.branchLocks = new BranchLocks(store);
     this.schemaState = store.read(Graph.SCHEMA_STATE_FILE).orElse("");
-    this.autoCompaction = new io.omnigraph.engine.maintenance.AutoCompaction(this,
-        Integer.getInteger("omnigraph.autoCompactEvery", 64), Long.getLong("omnigraph.autoIndexAtRows", 10_000));
+    this.autoCompaction = new io.omnigraph.engine.maintenance.AutoCompaction(this, settings.autoCompactEvery(),
+        settings.autoIndexAtRows());
     this.manifestCompaction = new io.omnigraph.engine.maintenance.ManifestCompaction(manifest,
-        Integer.getInteger("omnigraph.manifest.compactAt", 64));
+        settings.manifestCompactAt());
   }
 
   public io.omnigraph.engine.maintenance.ManifestCompaction manifestCompaction() {

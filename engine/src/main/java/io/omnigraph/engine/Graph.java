@@ -90,11 +90,16 @@ public final class Graph implements AutoCloseable {
 
   /** {@link #init(String, String)} on a location reached with {@code storage} options. */
   public static Graph init(String location, String schemaSource, StorageOptions storage) {
+    return init(location, schemaSource, storage, GraphSettings.defaults());
+  }
+
+  /** {@link #init(String, String, StorageOptions)}, the handle opened with {@code settings}. */
+  public static Graph init(String location, String schemaSource, StorageOptions storage, GraphSettings settings) {
     Catalog catalog = SchemaCompiler.compile(schemaSource);
     try (ObjectStore store = ObjectStores.forLocation(location, storage)) {
       initTables(location, catalog, store, storage);
     }
-    return open(location, false, storage);
+    return open(location, false, storage, settings);
   }
 
   private static void initTables(String location, Catalog catalog, ObjectStore store, StorageOptions storage) {
@@ -142,25 +147,31 @@ public final class Graph implements AutoCloseable {
 
   /** {@link #open(String, boolean)} on a location reached with {@code storage} options. */
   public static Graph open(String location, boolean readOnly, StorageOptions storage) {
+    return open(location, readOnly, storage, GraphSettings.defaults());
+  }
+
+  /** {@link #open(String, boolean, StorageOptions)}, the handle maintaining itself by {@code settings}. */
+  public static Graph open(String location, boolean readOnly, StorageOptions storage, GraphSettings settings) {
     ObjectStore store = ObjectStores.forLocation(location, storage);
     try {
-      return open(location, readOnly, storage, store);
+      return open(location, readOnly, storage, settings, store);
     } catch (RuntimeException e) {
       store.close();
       throw e;
     }
   }
 
-  private static Graph open(String location, boolean readOnly, StorageOptions storage, ObjectStore store) {
+  private static Graph open(String location, boolean readOnly, StorageOptions storage, GraphSettings settings,
+      ObjectStore store) {
     if (!store.exists(SCHEMA_FILE)) {
       throw OmniGraphException.notFound("no graph at " + location + " (missing " + SCHEMA_FILE + ")");
     }
     Catalog catalog = SchemaFiles.read(store);
     BufferAllocator allocator = new RootAllocator();
-    TableStore tables = new TableStore(allocator, storage);
+    TableStore tables = new TableStore(allocator, settings.cache(), storage);
     ManifestStore manifest = new ManifestStore(store.uri(ManifestStore.DIR), tables);
     checkInternalVersion(location, manifest, tables, allocator);
-    EngineContext ctx = new EngineContext(store, tables, manifest, catalog, readOnly);
+    EngineContext ctx = new EngineContext(store, tables, manifest, catalog, readOnly, settings);
     if (!readOnly) {
       try {
         new RecoverySweep(ctx).run();
