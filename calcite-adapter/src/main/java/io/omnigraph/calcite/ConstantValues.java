@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -72,8 +71,7 @@ final class ConstantValues {
       case DECIMAL, DOUBLE -> lit.getValueAs(BigDecimal.class);
       case CHAR -> lit.getValueAs(String.class);
       case DATE -> LocalDate.parse(lit.getValueAs(DateString.class).toString());
-      case TIMESTAMP -> LocalDateTime.parse(lit.getValueAs(TimestampString.class).toString().replace(' ', 'T'))
-          .toInstant(ZoneOffset.UTC);
+      case TIMESTAMP -> UtcClock.instant(LocalDateTime.parse(lit.getValueAs(TimestampString.class).toString().replace(' ', 'T')));
       case BINARY -> lit.getValueAs(BitString.class).getAsByteArray();
       default -> throw new IllegalStateException("not a constant literal: " + lit);
     };

@@ -7,7 +7,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.sql.Timestamp;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.avatica.util.ByteString;
@@ -37,7 +36,7 @@ final class EngineValues {
 
   static Object of(Object v) throws SQLException {
     if (v == null) return null;
-    if (v instanceof Timestamp t) return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    if (v instanceof Timestamp t) return UtcClock.instant(t.toLocalDateTime());
     if (v instanceof java.sql.Date d) return d.toLocalDate();
     if (v instanceof ByteString b) return b.getBytes();
     if (v instanceof java.sql.Array a) return items(a.getArray());

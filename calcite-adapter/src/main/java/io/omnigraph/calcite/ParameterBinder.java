@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.avatica.util.ByteString;
@@ -59,7 +58,7 @@ final class ParameterBinder {
           ? value.toString() : text(value);
       case Types.DATE -> (int) date(value).toEpochDay();
       case Types.TIME -> time(value);
-      case Types.TIMESTAMP -> timestamp(value).toInstant(ZoneOffset.UTC).toEpochMilli();
+      case Types.TIMESTAMP -> UtcClock.epochMillis(timestamp(value));
       case Types.ARRAY -> list(value);
       case Types.BINARY, Types.VARBINARY -> value instanceof byte[] b ? new ByteString(b) : value;
       default -> untyped(value);
@@ -139,7 +138,7 @@ final class ParameterBinder {
     if (v instanceof LocalDate d) return d;
     if (v instanceof Timestamp t) return t.toLocalDateTime().toLocalDate();
     if (v instanceof LocalDateTime t) return t.toLocalDate();
-    if (v instanceof Long millis) return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC).toLocalDate();
+    if (v instanceof Long millis) return UtcClock.wallClock(millis).toLocalDate();
     if (v instanceof java.util.Date d) return new java.sql.Date(d.getTime()).toLocalDate();
     if (v instanceof String s) return LocalDate.parse(s.trim());
     throw new ClassCastException(v.getClass().getName());
@@ -155,11 +154,11 @@ final class ParameterBinder {
 
   /** TIMESTAMP columns hold UTC wall-clock times; JDBC's Timestamp is a local wall clock. */
   private static LocalDateTime timestamp(Object v) {
-    if (v instanceof Long millis) return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
+    if (v instanceof Long millis) return UtcClock.wallClock(millis);
     if (v instanceof Timestamp t) return t.toLocalDateTime();
-    if (v instanceof Instant i) return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+    if (v instanceof Instant i) return UtcClock.wallClock(i);
     if (v instanceof LocalDateTime t) return t;
-    if (v instanceof OffsetDateTime t) return LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC);
+    if (v instanceof OffsetDateTime t) return UtcClock.wallClock(t.toInstant());
     if (v instanceof java.sql.Date d) return d.toLocalDate().atStartOfDay();
     if (v instanceof Integer days) return LocalDate.ofEpochDay(days).atStartOfDay();
     if (v instanceof LocalDate d) return d.atStartOfDay();

@@ -5,7 +5,6 @@ import io.omnigraph.engine.schema.BaseType;
 import io.omnigraph.engine.schema.ValueType;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -133,7 +132,7 @@ sealed interface ScanFilter {
     if (s.base() == BaseType.DATE && v instanceof Number n) return LocalDate.ofEpochDay(n.longValue());
     if (s.base() == BaseType.DATETIME) {
       if (v instanceof Number n) return Instant.ofEpochMilli(n.longValue());
-      if (v instanceof java.sql.Timestamp t) return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+      if (v instanceof java.sql.Timestamp t) return UtcClock.instant(t.toLocalDateTime());
     }
     return v;
   }

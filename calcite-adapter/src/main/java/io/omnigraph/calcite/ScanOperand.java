@@ -5,8 +5,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.apache.calcite.DataContext;
 
 /**
@@ -30,7 +28,7 @@ sealed interface ScanOperand {
       if (value instanceof String s) return quoted(s);
       if (value instanceof LocalDate d) return "DATE " + quoted(d.toString());
       if (value instanceof Instant i) {
-        return "TIMESTAMP " + quoted(LocalDateTime.ofInstant(i, ZoneOffset.UTC).toString().replace('T', ' '));
+        return "TIMESTAMP " + quoted(UtcClock.wallClock(i).toString().replace('T', ' '));
       }
       return String.valueOf(value);
     }

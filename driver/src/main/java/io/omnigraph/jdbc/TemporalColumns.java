@@ -1,6 +1,7 @@
 package io.omnigraph.jdbc;
 
 import io.omnigraph.calcite.SqlState;
+import io.omnigraph.calcite.UtcClock;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * DATE and TIMESTAMP columns of a query, read from the SQL layer's own numbers (days and
@@ -40,7 +40,7 @@ final class TemporalColumns {
     long n = rows.getLong(column);
     if (rows.wasNull()) return null;
     if (type(column) == Types.DATE) return LocalDate.ofEpochDay(n);
-    return LocalDateTime.ofEpochSecond(Math.floorDiv(n, 1000L), (int) Math.floorMod(n, 1000L) * 1_000_000, ZoneOffset.UTC);
+    return UtcClock.wallClock(n);
   }
 
   Date date(int column) throws SQLException {
@@ -76,7 +76,7 @@ final class TemporalColumns {
       out = v instanceof LocalDate d ? d.atStartOfDay() : v;
     } else if (type == Instant.class || type == OffsetDateTime.class) {
       LocalDateTime t = v == null ? null : v instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) v;
-      out = t == null ? null : type == Instant.class ? t.toInstant(ZoneOffset.UTC) : t.atOffset(ZoneOffset.UTC);
+      out = t == null ? null : type == Instant.class ? UtcClock.instant(t) : UtcClock.offset(t);
     } else if (type == Date.class) {
       out = date(column);
     } else if (type == Timestamp.class) {
