@@ -143,6 +143,11 @@ final class BulkRows {
       return slot == null ? null : cells[slot];
     }
 
+    /** Sets a cell while the row is being prepared, before anyone else sees it. */
+    void set(String column, Object value) {
+      cells[layout.slots.get(column)] = value;
+    }
+
     @Override
     public boolean containsKey(Object key) {
       return layout.slots.containsKey(key);

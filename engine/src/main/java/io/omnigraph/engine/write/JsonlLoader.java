@@ -39,7 +39,7 @@ public final class JsonlLoader {
       .recyclerPool(JsonRecyclerPools.sharedLockFreePool()).build())
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private static final Set<String> RESERVED = Set.of("_rowid", "_rowaddr", "_rowoffset", "_row_created_at_version",
+  static final Set<String> RESERVED = Set.of("_rowid", "_rowaddr", "_rowoffset", "_row_created_at_version",
       "_row_last_updated_at_version");
 
   private JsonlLoader() {}
@@ -53,13 +53,7 @@ public final class JsonlLoader {
       for (String line; (line = r.readLine()) != null; ) {
         lineNo++;
         if (line.isBlank()) continue;
-        JsonNode obj;
-        try {
-          obj = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-          throw OmniGraphException.badInput(JsonLineErrors.describe(lineNo, e));
-        }
-        Row row = atLine(lineNo, obj, catalog, ctx, layouts);
+        Row row = atLine(lineNo, line, catalog, ctx, layouts);
         Map<String, Map<String, Object>> rows = batch.computeIfAbsent(row.type, k -> new LinkedHashMap<>());
         boolean collapse = mode == LoadMode.MERGE && row.type instanceof EdgeType;
         if (rows.put(row.id, row.values) != null && !collapse) {
@@ -84,13 +78,16 @@ public final class JsonlLoader {
     }
   }
 
-  private record Row(EntityType type, String id, Map<String, Object> values) {}
+  /** One parsed line; {@code id} is null until {@link #identified} gives it. */
+  record Row(EntityType type, String id, Map<String, Object> values) {}
 
   /** Parses and checks one line; every failure names the line, with the kind and rule it had. */
-  private static Row atLine(int lineNo, JsonNode obj, Catalog catalog, EngineContext ctx,
+  private static Row atLine(int lineNo, String line, Catalog catalog, EngineContext ctx,
       Map<EntityType, BulkRows.Layout> layouts) {
     try {
-      Row row = parseLine(catalog, obj, lineNo, ctx, layouts);
+      Row row = StreamedLine.read(line, catalog, layouts);
+      if (row == null) row = throughTree(line, lineNo, catalog, layouts);
+      row = identified(row, lineNo, ctx);
       RowChecks.checkValues(row.type, row.id, row.values);
       return row;
     } catch (ConstraintViolation v) {
@@ -102,8 +99,17 @@ public final class JsonlLoader {
     }
   }
 
-  private static Row parseLine(Catalog catalog, JsonNode obj, int lineNo, EngineContext ctx,
-      Map<EntityType, BulkRows.Layout> layouts) {
+  /**
+   * Reads a line through its JSON tree, without its id: every line the streamed reading declines,
+   * so every error is worded here, in the order of these checks.
+   */
+  static Row throughTree(String line, int lineNo, Catalog catalog, Map<EntityType, BulkRows.Layout> layouts) {
+    JsonNode obj;
+    try {
+      obj = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      throw OmniGraphException.badInput(JsonLineErrors.describe(lineNo, e));
+    }
     if (!obj.isObject()) throw bad(lineNo, "expected one JSON object per line");
     boolean isNode = obj.has("type");
     boolean isEdge = obj.has("edge");
@@ -146,6 +152,13 @@ public final class JsonlLoader {
       cells[slots.get("src")] = obj.get("from").asText();
       cells[slots.get("dst")] = obj.get("to").asText();
     }
+    return new Row(type, null, values);
+  }
+
+  /** The row with its id: derived from a node's key, given, or new. */
+  private static Row identified(Row row, int lineNo, EngineContext ctx) {
+    EntityType type = row.type;
+    Map<String, Object> values = row.values;
     String id;
     if (type instanceof NodeType node && node.keyed()) {
       for (String k : node.key()) {
@@ -158,7 +171,7 @@ public final class JsonlLoader {
     } else {
       id = values.get("id") == null ? ctx.newId() : (String) values.get("id");
     }
-    cells[slots.get("id")] = id;
+    ((BulkRows.Row) values).set("id", id);
     return new Row(type, id, values);
   }
 
