@@ -43,7 +43,7 @@ final class IdSet {
   }
 
   boolean contains(String id) {
-    if (ascii(id)) return findAscii(id, hashAscii(id)) >= 0;
+    if (ascii(id)) return find(null, id, hashAscii(id)) >= 0;
     byte[] key = id.getBytes(StandardCharsets.UTF_8);
     return find(key, hash(key)) >= 0;
   }
@@ -85,12 +85,20 @@ final class IdSet {
 
   /** The slot holding {@code key}, or -1. */
   private int find(byte[] key, int h) {
+    return find(key, null, h);
+  }
+
+  /** The slot holding the id given as UTF-8 {@code bytes} or as an ASCII string {@code ascii}, or -1. */
+  private int find(byte[] bytes, String ascii, int h) {
     int mask = slots.length - 1;
     for (int s = h & mask; ; s = (s + 1) & mask) {
       long slot = slots[s];
       int held = (int) slot;
       if (held == EMPTY) return -1;
-      if (held != GONE && (int) (slot >>> 32) == h && equalsAt(held - 1, key)) return s;
+      if (held != GONE && (int) (slot >>> 32) == h
+          && (ascii != null ? asciiAt(held - 1, ascii) : equalsAt(held - 1, bytes))) {
+        return s;
+      }
     }
   }
 
@@ -113,43 +121,31 @@ final class IdSet {
   private void rehash(int live) {
     long[] old = slots;
     int capacity = Integer.highestOneBit(Math.max(64, live * 2 - 1)) << 1;
-    if (gone > 0 && ids > 2 * size) {
-      compact(old, capacity);
-      return;
-    }
-    slots = new long[capacity];
-    gone = 0;
-    int mask = capacity - 1;
-    for (long slot : old) {
-      int held = (int) slot;
-      if (held == EMPTY || held == GONE) continue;
-      int s = (int) (slot >>> 32) & mask;
-      while (slots[s] != EMPTY) s = (s + 1) & mask;
-      slots[s] = slot;
-    }
-  }
-
-  private void compact(long[] old, int capacity) {
+    boolean compacting = gone > 0 && ids > 2 * size;
     byte[] oldBytes = bytes;
     int[] oldStarts = starts;
     int oldIds = ids;
     int oldUsed = used;
-    bytes = new byte[Math.max(1024, oldUsed)];
-    starts = new int[Math.max(64, size * 2)];
-    used = 0;
-    ids = 0;
+    if (compacting) {
+      bytes = new byte[Math.max(1024, oldUsed)];
+      starts = new int[Math.max(64, size * 2)];
+      used = 0;
+      ids = 0;
+    }
     slots = new long[capacity];
     gone = 0;
     int mask = capacity - 1;
     for (long slot : old) {
       int held = (int) slot;
       if (held == EMPTY || held == GONE) continue;
-      int n = held - 1;
-      int to = n + 1 < oldIds ? oldStarts[n + 1] : oldUsed;
-      int m = append(Arrays.copyOfRange(oldBytes, oldStarts[n], to));
+      if (compacting) {
+        int n = held - 1;
+        int to = n + 1 < oldIds ? oldStarts[n + 1] : oldUsed;
+        slot = (slot & 0xffffffff00000000L) | (append(Arrays.copyOfRange(oldBytes, oldStarts[n], to)) + 1);
+      }
       int s = (int) (slot >>> 32) & mask;
       while (slots[s] != EMPTY) s = (s + 1) & mask;
-      slots[s] = (slot & 0xffffffff00000000L) | (m + 1);
+      slots[s] = slot;
     }
   }
 
@@ -178,16 +174,6 @@ final class IdSet {
     int h = 0x811c9dc5;
     for (int i = 0; i < id.length(); i++) h = (h ^ (byte) id.charAt(i)) * 0x01000193;
     return mix(h);
-  }
-
-  private int findAscii(String id, int h) {
-    int mask = slots.length - 1;
-    for (int s = h & mask; ; s = (s + 1) & mask) {
-      long slot = slots[s];
-      int held = (int) slot;
-      if (held == EMPTY) return -1;
-      if (held != GONE && (int) (slot >>> 32) == h && asciiAt(held - 1, id)) return s;
-    }
   }
 
   private boolean asciiAt(int n, String id) {
