@@ -48,4 +48,14 @@ public record EdgeType(
   public List<String> systemColumns() {
     return List.of(ID, SRC, DST);
   }
+
+  /**
+   * Hashes the identity only: types key the maps of every write, and a record's own hash would walk
+   * every property and annotation each time. Equal types have equal identities, so this agrees with
+   * {@code equals}.
+   */
+  @Override
+  public int hashCode() {
+    return Long.hashCode(stableTypeId) * 31 + Long.hashCode(incarnationId) + name.hashCode();
+  }
 }

@@ -49,7 +49,8 @@ public sealed interface EntityType permits NodeType, EdgeType {
   }
 
   default Optional<Property> property(String name) {
-    return properties().stream().filter(p -> p.name().equals(name)).findFirst();
+    for (Property p : properties()) if (p.name().equals(name)) return Optional.of(p);
+    return Optional.empty();
   }
 
   default Optional<String> description() {

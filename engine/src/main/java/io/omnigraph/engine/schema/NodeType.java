@@ -71,4 +71,14 @@ public record NodeType(
     boolean string = p.type() instanceof ValueType.Scalar s && s.base() == BaseType.STRING;
     return string ? java.util.Optional.of(p.name()) : java.util.Optional.empty();
   }
+
+  /**
+   * Hashes the identity only: types key the maps of every write, and a record's own hash would walk
+   * every property and annotation each time. Equal types have equal identities, so this agrees with
+   * {@code equals}.
+   */
+  @Override
+  public int hashCode() {
+    return Long.hashCode(stableTypeId) * 31 + Long.hashCode(incarnationId) + name.hashCode();
+  }
 }

@@ -114,12 +114,17 @@ final class BulkRows {
   }
 
   /** A table's columns in its order, and each column's slot: shared by every row of a batch. */
-  record Layout(String[] names, Map<String, Integer> slots) {
+  /** {@code properties} by slot: null for the identity columns ({@code id}, {@code src}, {@code dst}). */
+  record Layout(String[] names, Map<String, Integer> slots, io.omnigraph.engine.schema.Property[] properties) {
     static Layout of(EntityType type) {
       List<String> names = type.columnNames();
       Map<String, Integer> slots = new HashMap<>();
-      for (int i = 0; i < names.size(); i++) slots.put(names.get(i), i);
-      return new Layout(names.toArray(String[]::new), slots);
+      io.omnigraph.engine.schema.Property[] properties = new io.omnigraph.engine.schema.Property[names.size()];
+      for (int i = 0; i < names.size(); i++) {
+        slots.put(names.get(i), i);
+        properties[i] = type.property(names.get(i)).orElse(null);
+      }
+      return new Layout(names.toArray(String[]::new), slots, properties);
     }
   }
 

@@ -29,8 +29,10 @@ import java.util.Map;
 final class StreamedLine {
   // Duplicate members are caught by the cells already set, so the parser need not track names;
   // nested values are read by the tree reader of this mapper.
+  // Errors are never reported from here, so locations need no source.
   private static final ObjectMapper NESTED = new ObjectMapper(JsonFactory.builder()
-      .recyclerPool(JsonRecyclerPools.sharedLockFreePool()).build());
+      .recyclerPool(JsonRecyclerPools.sharedLockFreePool())
+      .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build());
 
   private StreamedLine() {}
 
@@ -106,7 +108,7 @@ final class StreamedLine {
         cells[slot] = p.getText();
         continue;
       }
-      Property property = type.property(name).orElse(null);
+      Property property = layout.properties()[slot];
       if (property == null) return null;
       if (v == JsonToken.VALUE_NULL) continue;
       JsonNode value = value(p, v);
