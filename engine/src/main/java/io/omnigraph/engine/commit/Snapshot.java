@@ -83,6 +83,11 @@ public final class Snapshot implements ReadView {
     return new TableRef(store.uri(e.location()), e.tableBranch(), e.version());
   }
 
+  /** Every id of the type's table in this state, as UTF-8 bytes (see {@link TableStore#readIds}). */
+  public void readIds(String typeName, io.omnigraph.engine.storage.Utf8Sink sink) {
+    tables.readIds(ref(type(typeName)), sink);
+  }
+
   @Override
   public RowCursor scan(String typeName, ScanRequest request) {
     EntityType type = type(typeName);

@@ -302,6 +302,36 @@ public final class TableStore implements AutoCloseable {
   }
 
   /**
+   * Hands every id of {@code ref}'s version to {@code sink} as the UTF-8 bytes Arrow holds, batch by
+   * batch, without making a string of any: for the id sets of key checks, which keep bytes.
+   */
+  public void readIds(TableRef ref, Utf8Sink sink) {
+    ScanOptions options = new ScanOptions.Builder().columns(List.of("id")).batchSize(8192).build();
+    try (DatasetCache.Lease lease = lease(ref);
+        org.lance.ipc.LanceScanner scanner = lease.dataset().newScan(options);
+        ArrowReader reader = scanner.scanBatches()) {
+      byte[] batch = new byte[0];
+      while (reader.loadNextBatch()) {
+        org.apache.arrow.vector.VarCharVector ids =
+            (org.apache.arrow.vector.VarCharVector) reader.getVectorSchemaRoot().getVector(0);
+        int n = ids.getValueCount();
+        org.apache.arrow.memory.ArrowBuf offsets = ids.getOffsetBuffer();
+        int end = n == 0 ? 0 : offsets.getInt((long) n * 4);
+        if (batch.length < end) batch = new byte[Math.max(end, batch.length * 2)];
+        ids.getDataBuffer().getBytes(0, batch, 0, end);
+        for (int i = 0; i < n; i++) {
+          int from = offsets.getInt((long) i * 4);
+          sink.accept(batch, from, offsets.getInt((long) (i + 1) * 4) - from);
+        }
+      }
+    } catch (OmniGraphException e) {
+      throw e;
+    } catch (Exception e) {
+      throw OmniGraphException.storage("cannot read the ids of " + ref.uri() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * The rows of one table version that may have these ids, read by row id (see {@link RowLocator}),
    * or empty when the table is not located and the caller must scan. The cursor may hold rows with
    * other ids: the caller filters on {@code id}, which {@code columns} must include.

@@ -43,18 +43,23 @@ final class IdSet {
   }
 
   boolean contains(String id) {
-    if (ascii(id)) return find(null, id, hashAscii(id)) >= 0;
+    if (ascii(id)) return find(null, 0, 0, id, hashAscii(id)) >= 0;
     byte[] key = id.getBytes(StandardCharsets.UTF_8);
-    return find(key, hash(key)) >= 0;
+    return find(key, 0, key.length, null, hash(key, 0, key.length)) >= 0;
   }
 
   /** True when {@code id} was not in the set. */
   boolean add(String id) {
     byte[] key = id.getBytes(StandardCharsets.UTF_8);
-    int h = hash(key);
-    if (find(key, h) >= 0) return false;
+    return add(key, 0, key.length);
+  }
+
+  /** As {@link #add(String)}, for the id whose UTF-8 bytes are {@code bytes[from, from + length)}. */
+  boolean add(byte[] bytes, int from, int length) {
+    int h = hash(bytes, from, length);
+    if (find(bytes, from, length, null, h) >= 0) return false;
     if ((size + gone + 1) * 2L > slots.length) rehash(size + 1);
-    int n = append(key);
+    int n = append(bytes, from, length);
     int mask = slots.length - 1;
     for (int s = h & mask; ; s = (s + 1) & mask) {
       int held = (int) slots[s];
@@ -70,7 +75,7 @@ final class IdSet {
   /** True when {@code id} was in the set. */
   boolean remove(String id) {
     byte[] key = id.getBytes(StandardCharsets.UTF_8);
-    int s = find(key, hash(key));
+    int s = find(key, 0, key.length, null, hash(key, 0, key.length));
     if (s < 0) return false;
     slots[s] = GONE & 0xffffffffL;
     size--;
@@ -83,37 +88,35 @@ final class IdSet {
     return bytes.length + 4L * starts.length + 8L * slots.length + 64;
   }
 
-  /** The slot holding {@code key}, or -1. */
-  private int find(byte[] key, int h) {
-    return find(key, null, h);
-  }
-
-  /** The slot holding the id given as UTF-8 {@code bytes} or as an ASCII string {@code ascii}, or -1. */
-  private int find(byte[] bytes, String ascii, int h) {
+  /**
+   * The slot holding the id given as UTF-8 bytes ({@code bytes[from, from + length)}) or as an
+   * ASCII string {@code ascii}, or -1.
+   */
+  private int find(byte[] bytes, int from, int length, String ascii, int h) {
     int mask = slots.length - 1;
     for (int s = h & mask; ; s = (s + 1) & mask) {
       long slot = slots[s];
       int held = (int) slot;
       if (held == EMPTY) return -1;
       if (held != GONE && (int) (slot >>> 32) == h
-          && (ascii != null ? asciiAt(held - 1, ascii) : equalsAt(held - 1, bytes))) {
+          && (ascii != null ? asciiAt(held - 1, ascii) : equalsAt(held - 1, bytes, from, length))) {
         return s;
       }
     }
   }
 
-  private boolean equalsAt(int n, byte[] key) {
-    int from = starts[n];
-    int to = n + 1 < ids ? starts[n + 1] : used;
-    return Arrays.equals(bytes, from, to, key, 0, key.length);
+  private boolean equalsAt(int n, byte[] key, int from, int length) {
+    int start = starts[n];
+    int end = n + 1 < ids ? starts[n + 1] : used;
+    return Arrays.equals(bytes, start, end, key, from, from + length);
   }
 
-  private int append(byte[] key) {
-    if (used + key.length > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(used + key.length, bytes.length * 2));
+  private int append(byte[] key, int from, int length) {
+    if (used + length > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(used + length, bytes.length * 2));
     if (ids == starts.length) starts = Arrays.copyOf(starts, ids * 2);
-    System.arraycopy(key, 0, bytes, used, key.length);
+    System.arraycopy(key, from, bytes, used, length);
     starts[ids] = used;
-    used += key.length;
+    used += length;
     return ids++;
   }
 
@@ -141,7 +144,7 @@ final class IdSet {
       if (compacting) {
         int n = held - 1;
         int to = n + 1 < oldIds ? oldStarts[n + 1] : oldUsed;
-        slot = (slot & 0xffffffff00000000L) | (append(Arrays.copyOfRange(oldBytes, oldStarts[n], to)) + 1);
+        slot = (slot & 0xffffffff00000000L) | (append(oldBytes, oldStarts[n], to - oldStarts[n]) + 1);
       }
       int s = (int) (slot >>> 32) & mask;
       while (slots[s] != EMPTY) s = (s + 1) & mask;
@@ -150,9 +153,9 @@ final class IdSet {
   }
 
   /** FNV-1a, then mixed, so that ids differing only in their last characters spread over the table. */
-  private static int hash(byte[] key) {
+  private static int hash(byte[] key, int from, int length) {
     int h = 0x811c9dc5;
-    for (byte b : key) h = (h ^ b) * 0x01000193;
+    for (int i = from; i < from + length; i++) h = (h ^ key[i]) * 0x01000193;
     return mix(h);
   }
 

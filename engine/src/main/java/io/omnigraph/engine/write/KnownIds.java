@@ -1,6 +1,5 @@
 package io.omnigraph.engine.write;
 
-import io.omnigraph.engine.read.RowCursor;
 import io.omnigraph.engine.storage.TableRef;
 import java.util.Collection;
 import java.util.HashSet;
@@ -8,7 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 /**
  * The ids of each table's newest known version, kept in memory so that a strict insert's
@@ -46,10 +45,11 @@ public final class KnownIds {
    * Which of {@code candidates} exist in {@code ref}'s version, or null when that version's ids are
    * not held and {@code rowCount} is over the budget (the caller then scans).
    *
-   * @param scanIds reads every id of that version; called only when the set must be (re)built
+   * @param readIds adds every id of that version to the set it is given; called only when the set
+   *     must be (re)built
    */
-  Set<String> existing(TableRef ref, long rowCount, Collection<String> candidates, Supplier<RowCursor> scanIds) {
-    return select(ref, rowCount, candidates, scanIds, true);
+  Set<String> existing(TableRef ref, long rowCount, Collection<String> candidates, Consumer<IdSet> readIds) {
+    return select(ref, rowCount, candidates, readIds, true);
   }
 
   /**
@@ -57,11 +57,11 @@ public final class KnownIds {
    * #existing}: for checks that expect every candidate to exist (edge endpoints), where the answer
    * is usually empty.
    */
-  Set<String> absent(TableRef ref, long rowCount, Collection<String> candidates, Supplier<RowCursor> scanIds) {
-    return select(ref, rowCount, candidates, scanIds, false);
+  Set<String> absent(TableRef ref, long rowCount, Collection<String> candidates, Consumer<IdSet> readIds) {
+    return select(ref, rowCount, candidates, readIds, false);
   }
 
-  private Set<String> select(TableRef ref, long rowCount, Collection<String> candidates, Supplier<RowCursor> scanIds,
+  private Set<String> select(TableRef ref, long rowCount, Collection<String> candidates, Consumer<IdSet> readIds,
       boolean present) {
     Lineage lineage = Lineage.of(ref);
     synchronized (this) {
@@ -70,9 +70,7 @@ public final class KnownIds {
     }
     if (rowCount > budget) return null;
     IdSet ids = new IdSet((int) rowCount);
-    try (RowCursor c = scanIds.get()) {
-      while (c.next()) ids.add((String) c.row()[0]);
-    }
+    readIds.accept(ids);
     synchronized (this) {
       Known known = tables.get(lineage);
       // Only ever move a table's set forward: an old snapshot's check must not replace the newest.

@@ -199,7 +199,7 @@ final class Validator {
     if (ask.isEmpty()) return missing;
     EntityType type = base.type(typeName);
     Set<String> absent = knownIds.absent(base.ref(type), base.entry(type).rowCount(), ask,
-        () -> base.scan(type.name(), new ScanRequest(List.of("id"), Predicate.TRUE, OptionalLong.empty())));
+        set -> base.readIds(type.name(), set::add));
     if (absent == null) {
       Set<String> found = existingInBase(type, List.copyOf(new java.util.LinkedHashSet<>(ask)));
       absent = new HashSet<>();
@@ -275,7 +275,7 @@ final class Validator {
   private Set<String> existingInBase(EntityType type, List<String> ids) {
     if (ids.isEmpty()) return new HashSet<>();
     Set<String> known = knownIds.existing(base.ref(type), base.entry(type).rowCount(), ids,
-        () -> base.scan(type.name(), new ScanRequest(List.of("id"), Predicate.TRUE, OptionalLong.empty())));
+        set -> base.readIds(type.name(), set::add));
     if (known != null) return known;
     Set<String> found = new HashSet<>();
     if (ids.size() > CHUNK) {

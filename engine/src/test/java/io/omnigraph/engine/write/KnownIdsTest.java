@@ -7,48 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.omnigraph.engine.Fixtures;
 import io.omnigraph.engine.Graph;
 import io.omnigraph.engine.error.ConstraintViolation;
-import io.omnigraph.engine.read.RowCursor;
 import io.omnigraph.engine.storage.TableRef;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KnownIdsTest {
   @TempDir Path dir;
 
-  /** A scan over fixed ids that counts how often it runs. */
-  private static Supplier<RowCursor> scanOf(AtomicInteger scans, String... ids) {
-    return () -> {
+  /** A reading of fixed ids that counts how often it runs. */
+  private static Consumer<IdSet> scanOf(AtomicInteger scans, String... ids) {
+    return set -> {
       scans.incrementAndGet();
-      Iterator<String> it = List.of(ids).iterator();
-      return new RowCursor() {
-        String current;
-
-        @Override
-        public List<String> columns() {
-          return List.of("id");
-        }
-
-        @Override
-        public boolean next() {
-          if (!it.hasNext()) return false;
-          current = it.next();
-          return true;
-        }
-
-        @Override
-        public Object[] row() {
-          return new Object[] {current};
-        }
-
-        @Override
-        public void close() {}
-      };
+      for (String id : ids) set.add(id);
     };
   }
 
@@ -78,11 +53,34 @@ class KnownIdsTest {
         TableRef ref = g.snapshot("main").ref(g.catalog().type(type).orElseThrow());
         List<String> asked = new java.util.ArrayList<>(ids);
         asked.add("absent");
-        Set<String> found = g.context().knownIds().existing(ref, ids.size(), asked, () -> {
+        Set<String> found = g.context().knownIds().existing(ref, ids.size(), asked, set -> {
           throw new AssertionError("the ids of " + type + " were read back after the load");
         });
         assertEquals(ids, found);
       }
+    }
+  }
+
+  @Test
+  void aSetReadFromStoredBatchesHoldsEveryIdByteForByte() {
+    String location = dir.resolve("g").toString();
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < 20_000; i++) names.add(i % 3 == 0 ? "Zoë-" + i + "-✓" : "p" + i);
+    try (Graph g = Graph.init(location, Fixtures.schema())) {
+      try (GraphTransaction tx = g.begin("main", "w")) {
+        tx.insert("Person", names.stream().map(n -> Fixtures.person(n, 1)).toList());
+        tx.commit();
+      }
+    }
+    // A second handle has no set yet: it reads one from the table's batches.
+    try (Graph g = Graph.open(location, false)) {
+      TableRef ref = g.snapshot("main").ref(g.catalog().type("Person").orElseThrow());
+      List<String> asked = new java.util.ArrayList<>(names);
+      asked.add("Zoë-1-✓");
+      asked.add("p20000");
+      Set<String> found = g.context().knownIds().existing(ref, names.size(), asked,
+          set -> g.snapshot("main").readIds("Person", set::add));
+      assertEquals(Set.copyOf(names), found);
     }
   }
 
@@ -100,7 +98,7 @@ class KnownIdsTest {
       g.optimize();
       TableRef after = g.snapshot("main").ref(g.catalog().type("Person").orElseThrow());
       assertTrue(after.version() > before, "OPTIMIZE published a new version of Person");
-      Set<String> found = g.context().knownIds().existing(after, 100, List.of("kept-3", "absent"), () -> {
+      Set<String> found = g.context().knownIds().existing(after, 100, List.of("kept-3", "absent"), set -> {
         throw new AssertionError("the ids were read again after maintenance");
       });
       assertEquals(Set.of("kept-3"), found);
