@@ -306,24 +306,8 @@ public final class TableStore implements AutoCloseable {
    * batch, without making a string of any: for the id sets of key checks, which keep bytes.
    */
   public void readIds(TableRef ref, Utf8Sink sink) {
-    ScanOptions options = new ScanOptions.Builder().columns(List.of("id")).batchSize(8192).build();
-    try (DatasetCache.Lease lease = lease(ref);
-        org.lance.ipc.LanceScanner scanner = lease.dataset().newScan(options);
-        ArrowReader reader = scanner.scanBatches()) {
-      byte[] batch = new byte[0];
-      while (reader.loadNextBatch()) {
-        org.apache.arrow.vector.VarCharVector ids =
-            (org.apache.arrow.vector.VarCharVector) reader.getVectorSchemaRoot().getVector(0);
-        int n = ids.getValueCount();
-        org.apache.arrow.memory.ArrowBuf offsets = ids.getOffsetBuffer();
-        int end = n == 0 ? 0 : offsets.getInt((long) n * 4);
-        if (batch.length < end) batch = new byte[Math.max(end, batch.length * 2)];
-        ids.getDataBuffer().getBytes(0, batch, 0, end);
-        for (int i = 0; i < n; i++) {
-          int from = offsets.getInt((long) i * 4);
-          sink.accept(batch, from, offsets.getInt((long) (i + 1) * 4) - from);
-        }
-      }
+    try (DatasetCache.Lease lease = lease(ref)) {
+      IdColumn.read(lease.dataset(), sink);
     } catch (OmniGraphException e) {
       throw e;
     } catch (Exception e) {
