@@ -1,5 +1,6 @@
 package io.omnigraph.calcite;
 
+import io.omnigraph.engine.write.AddressScope;
 import io.omnigraph.engine.write.GraphTransaction;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class DeleteStatement implements DmlStatement {
   @Override
   public DmlResult execute(GraphTransaction tx, List<Object> params, BooleanSupplier stop) throws SQLException {
     DmlPlanner.checkParameters(parameterCount, params);
-    try (GraphTransaction.AddressScope noting = tx.noteRowAddresses(target.name())) {
+    try (AddressScope noting = tx.noteRowAddresses(target.name())) {
       List<String> ids = new ArrayList<>();
       for (Object[] row : query.run(tx, params, stop)) ids.add((String) row[0]);
       if (ids.isEmpty()) return new DmlResult(0, List.of());

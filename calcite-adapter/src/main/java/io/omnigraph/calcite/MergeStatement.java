@@ -1,5 +1,6 @@
 package io.omnigraph.calcite;
 
+import io.omnigraph.engine.write.AddressScope;
 import io.omnigraph.engine.write.GraphTransaction;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ final class MergeStatement implements DmlStatement {
     Map<String, Map<String, Object>> updates = new LinkedHashMap<>();
     List<Map<String, Object>> inserts = new ArrayList<>();
     long count = 0;
-    try (GraphTransaction.AddressScope noting = tx.noteRowAddresses(target.name())) {
+    try (AddressScope noting = tx.noteRowAddresses(target.name())) {
       readMatches(tx, params, stop, updates, inserts);
       if (!updates.isEmpty()) count += tx.replaceReadRows(target.name(), updateColumns, updates).rows();
     }

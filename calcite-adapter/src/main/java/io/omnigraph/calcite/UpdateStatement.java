@@ -1,5 +1,6 @@
 package io.omnigraph.calcite;
 
+import io.omnigraph.engine.write.AddressScope;
 import io.omnigraph.engine.write.GraphTransaction;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ final class UpdateStatement implements DmlStatement {
     for (Map.Entry<String, SqlNode> e : constants.entrySet()) {
       fixed.put(e.getKey(), ConstantValues.value(e.getValue(), params));
     }
-    try (GraphTransaction.AddressScope noting = tx.noteRowAddresses(target.name())) {
+    try (AddressScope noting = tx.noteRowAddresses(target.name())) {
       Map<String, Map<String, Object>> images = new LinkedHashMap<>();
       for (Object[] row : query.run(tx, params, stop)) {
         Map<String, Object> image = new HashMap<>(fixed);

@@ -114,12 +114,35 @@ final class BulkRows {
   }
 
   /** A table's columns in its order, and each column's slot: shared by every row of a batch. */
+  /**
+   * Prepared rows by id, in order; an id that appears twice is refused, {@code refused} told the
+   * index of its second row first.
+   */
+  static Map<String, Map<String, Object>> byId(EntityType type, List<Map<String, Object>> prepared, IntConsumer refused) {
+    Map<String, Map<String, Object>> byId = new java.util.LinkedHashMap<>(prepared.size() * 4 / 3 + 1);
+    for (int r = 0; r < prepared.size(); r++) {
+      Map<String, Object> row = prepared.get(r);
+      String id = (String) row.get("id");
+      if (byId.putIfAbsent(id, row) != null) {
+        refused.accept(r);
+        throw RowPreparer.duplicateInStatement(type, id);
+      }
+    }
+    return byId;
+  }
+
+  /** The index of the row with {@code id} among {@code rows}, or -1. */
+  static int indexOf(List<Map<String, Object>> rows, String id) {
+    for (int r = 0; r < rows.size(); r++) if (id.equals(rows.get(r).get("id"))) return r;
+    return -1;
+  }
+
   /** {@code properties} by slot: null for the identity columns ({@code id}, {@code src}, {@code dst}). */
-  record Layout(String[] names, Map<String, Integer> slots, io.omnigraph.engine.schema.Property[] properties) {
+  record Layout(String[] names, Map<String, Integer> slots, Property[] properties) {
     static Layout of(EntityType type) {
       List<String> names = type.columnNames();
       Map<String, Integer> slots = new HashMap<>();
-      io.omnigraph.engine.schema.Property[] properties = new io.omnigraph.engine.schema.Property[names.size()];
+      Property[] properties = new io.omnigraph.engine.schema.Property[names.size()];
       for (int i = 0; i < names.size(); i++) {
         slots.put(names.get(i), i);
         properties[i] = type.property(names.get(i)).orElse(null);

@@ -90,16 +90,8 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     checkOpen();
     EntityType type = type(typeName);
     List<Map<String, Object>> prepared = BulkRows.prepare(type, columns, rows, ctx::newId, refused);
-    Map<String, Map<String, Object>> byId = new LinkedHashMap<>(prepared.size() * 4 / 3 + 1);
-    for (int r = 0; r < prepared.size(); r++) {
-      Map<String, Object> row = prepared.get(r);
-      String id = (String) row.get("id");
-      if (byId.putIfAbsent(id, row) != null) {
-        refused.accept(r);
-        throw duplicateInStatement(type, id);
-      }
-    }
-    return stash(type, byId, true, id -> refused.accept(indexOf(prepared, id)));
+    Map<String, Map<String, Object>> byId = BulkRows.byId(type, prepared, refused);
+    return stash(type, byId, true, id -> refused.accept(BulkRows.indexOf(prepared, id)));
   }
 
   /**
@@ -112,11 +104,6 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     return stash(type(typeName), rowsById, strict, id -> {});
   }
 
-  private static int indexOf(List<Map<String, Object>> rows, String id) {
-    for (int r = 0; r < rows.size(); r++) if (id.equals(rows.get(r).get("id"))) return r;
-    return -1;
-  }
-
   private Affected write(String typeName, List<Map<String, Object>> rows, boolean strict) {
     checkOpen();
     EntityType type = type(typeName);
@@ -125,7 +112,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
       Map<String, Object> row = RowPreparer.prepare(type, input, ctx::newId);
       String id = (String) row.get("id");
       if (prepared.containsKey(id)) {
-        if (strict) throw duplicateInStatement(type, id);
+        if (strict) throw RowPreparer.duplicateInStatement(type, id);
       }
       prepared.put(id, row);
     }
@@ -151,11 +138,6 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
       if (strict && !p.deletes.contains(e.getKey())) p.strictInserts.add(e.getKey());
     }
     return new Affected(prepared.size(), 0, List.copyOf(prepared.keySet()));
-  }
-
-  private static ConstraintViolation duplicateInStatement(EntityType type, String id) {
-    return new ConstraintViolation(Rule.KEY, type.name(), id,
-        "@unique violation on " + type.name() + ".id: '" + id + "' appears twice in one write");
   }
 
   /** Sets the same values on every row matching {@code where}. */
@@ -221,21 +203,9 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     checkOpen();
     RowAddressNotes notes = new RowAddressNotes(type(typeName).name());
     noting = notes;
-    return new AddressScope(notes);
-  }
-
-  /** The span of one {@link #noteRowAddresses}. */
-  public final class AddressScope implements AutoCloseable {
-    private final RowAddressNotes notes;
-
-    private AddressScope(RowAddressNotes notes) {
-      this.notes = notes;
-    }
-
-    @Override
-    public void close() {
+    return () -> {
       if (noting == notes) noting = null;
-    }
+    };
   }
 
   private RowAddressNotes notingFor(EntityType type) {

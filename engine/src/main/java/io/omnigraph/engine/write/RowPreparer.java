@@ -155,4 +155,10 @@ final class RowPreparer {
     }
     return s;
   }
+
+  /** The refusal of an id that appears twice among the rows of one write. */
+  static ConstraintViolation duplicateInStatement(EntityType type, String id) {
+    return new ConstraintViolation(Rule.KEY, type.name(), id,
+        "@unique violation on " + type.name() + ".id: '" + id + "' appears twice in one write");
+  }
 }

@@ -7,6 +7,7 @@ import io.omnigraph.engine.Graph;
 import io.omnigraph.engine.read.Predicate;
 import io.omnigraph.engine.read.RowCursor;
 import io.omnigraph.engine.read.ScanRequest;
+import io.omnigraph.engine.write.AddressScope;
 import io.omnigraph.engine.write.GraphTransaction;
 import io.omnigraph.engine.write.LoadMode;
 import java.io.StringReader;
@@ -37,7 +38,7 @@ class RowAddressNotesTest {
       loadInTwoFragments(g);
       long before = g.context().tables().idsLookedUp();
       try (GraphTransaction tx = g.begin("main", "test")) {
-        try (GraphTransaction.AddressScope noting = tx.noteRowAddresses("Item")) {
+        try (AddressScope noting = tx.noteRowAddresses("Item")) {
           tx.replaceReadRows("Item", Set.of("qty"), negated(readLow(tx)));
         }
         tx.commit();
@@ -47,7 +48,7 @@ class RowAddressNotesTest {
 
       before = g.context().tables().idsLookedUp();
       try (GraphTransaction tx = g.begin("main", "test")) {
-        try (GraphTransaction.AddressScope noting = tx.noteRowAddresses("Item")) {
+        try (AddressScope noting = tx.noteRowAddresses("Item")) {
           List<String> ids = new ArrayList<>(idsOf(tx, new Predicate.Compare("qty", Predicate.Op.GT, 899L)));
           assertEquals(100, tx.deleteReadRows("Item", ids).rows());
         }
@@ -78,7 +79,7 @@ class RowAddressNotesTest {
       loadInTwoFragments(g);
       try (GraphTransaction tx = g.begin("main", "test")) {
         Map<String, Map<String, Object>> images;
-        try (GraphTransaction.AddressScope noting = tx.noteRowAddresses("Item")) {
+        try (AddressScope noting = tx.noteRowAddresses("Item")) {
           images = negated(readLow(tx));
           tx.replaceReadRows("Item", Set.of("qty"), images);
         }
@@ -105,7 +106,7 @@ class RowAddressNotesTest {
       g.load("main", new StringReader(jsonl.toString()), LoadMode.APPEND, null);
       long before = g.context().tables().idsLookedUp();
       try (GraphTransaction tx = g.begin("main", "test")) {
-        try (GraphTransaction.AddressScope noting = tx.noteRowAddresses("P")) {
+        try (AddressScope noting = tx.noteRowAddresses("P")) {
           List<String> ids = new ArrayList<>();
           try (RowCursor c = tx.scan("P", ScanRequest.all().withColumns(List.of("id"))
               .withFilter(new Predicate.Compare("name", Predicate.Op.LT, "p2")))) {
