@@ -347,10 +347,14 @@ public final class JdbcVersusDuckDb {
   /** Commits in each window compared when a run makes many single-row commits. */
   private static final int WINDOW = 200;
 
-  /** Set-based UPDATE and DELETE over a few percent of the rows, each one auto-committed statement. */
+  /**
+   * Set-based UPDATEs of a few percent and of most of the rows, and a DELETE of a few percent, each
+   * one auto-committed statement.
+   */
   private void bulkDml() throws SQLException {
     String[][] statements = {
         {"UPDATE of one city's persons", "UPDATE Person SET age = age + 1 WHERE city = 'Riga'"},
+        {"UPDATE of every other city's persons", "UPDATE Person SET age = age - 1 WHERE city <> 'Riga'"},
         {"DELETE of the batch rows named `batch-1*`", "DELETE FROM Person WHERE name LIKE 'batch-1%'"}};
     Side[] sides = {omni, duck};
     for (String[] statement : statements) {
