@@ -31,15 +31,6 @@ final class VectorAccessor extends ForwardingAccessor {
     this.column = column;
   }
 
-  /** The current cell's vector, or null when the getter is Avatica's; notes whether the cell is null. */
-  private FieldVector cell(Class<? extends FieldVector> type) {
-    if (!rows.inPlace()) return null;
-    FieldVector v = rows.vector(column);
-    if (!type.isInstance(v)) return null;
-    rows.setNull(v.isNull(rows.rowIndex()));
-    return v;
-  }
-
   @Override
   public long getLong() throws SQLException {
     if (!rows.inPlace()) return delegate.getLong();
@@ -55,44 +46,56 @@ final class VectorAccessor extends ForwardingAccessor {
 
   @Override
   public int getInt() throws SQLException {
-    IntVector v = (IntVector) cell(IntVector.class);
-    if (v == null) return delegate.getInt();
-    return rows.wasNull() ? 0 : v.get(rows.rowIndex());
+    if (rows.inPlace() && rows.vector(column) instanceof IntVector v) {
+      int r = rows.rowIndex();
+      return isNull(v, r) ? 0 : v.get(r);
+    }
+    return delegate.getInt();
   }
 
   @Override
   public double getDouble() throws SQLException {
-    Float8Vector v = (Float8Vector) cell(Float8Vector.class);
-    if (v == null) return delegate.getDouble();
-    return rows.wasNull() ? 0 : v.get(rows.rowIndex());
+    if (rows.inPlace() && rows.vector(column) instanceof Float8Vector v) {
+      int r = rows.rowIndex();
+      return isNull(v, r) ? 0 : v.get(r);
+    }
+    return delegate.getDouble();
   }
 
   @Override
   public float getFloat() throws SQLException {
-    Float4Vector v = (Float4Vector) cell(Float4Vector.class);
-    if (v == null) return delegate.getFloat();
-    return rows.wasNull() ? 0 : v.get(rows.rowIndex());
+    if (rows.inPlace() && rows.vector(column) instanceof Float4Vector v) {
+      int r = rows.rowIndex();
+      return isNull(v, r) ? 0 : v.get(r);
+    }
+    return delegate.getFloat();
   }
 
   @Override
   public boolean getBoolean() throws SQLException {
-    BitVector v = (BitVector) cell(BitVector.class);
-    if (v == null) return delegate.getBoolean();
-    return !rows.wasNull() && v.get(rows.rowIndex()) != 0;
+    if (rows.inPlace() && rows.vector(column) instanceof BitVector v) {
+      int r = rows.rowIndex();
+      return !isNull(v, r) && v.get(r) != 0;
+    }
+    return delegate.getBoolean();
   }
 
   @Override
   public String getString() throws SQLException {
-    VarCharVector v = (VarCharVector) cell(VarCharVector.class);
-    if (v == null) return delegate.getString();
-    return rows.wasNull() ? null : new String(v.get(rows.rowIndex()), StandardCharsets.UTF_8);
+    if (rows.inPlace() && rows.vector(column) instanceof VarCharVector v) {
+      int r = rows.rowIndex();
+      return isNull(v, r) ? null : new String(v.get(r), StandardCharsets.UTF_8);
+    }
+    return delegate.getString();
   }
 
   @Override
   public byte[] getBytes() throws SQLException {
-    LargeVarBinaryVector v = (LargeVarBinaryVector) cell(LargeVarBinaryVector.class);
-    if (v == null) return delegate.getBytes();
-    return rows.wasNull() ? null : v.get(rows.rowIndex());
+    if (rows.inPlace() && rows.vector(column) instanceof LargeVarBinaryVector v) {
+      int r = rows.rowIndex();
+      return isNull(v, r) ? null : v.get(r);
+    }
+    return delegate.getBytes();
   }
 
   private boolean isNull(FieldVector v, int row) {
