@@ -24,7 +24,7 @@ import org.apache.calcite.avatica.util.ArrayImpl;
  * <p>Like the plan's scans, it stops at the next row once the execution's stop signal is raised,
  * opens lazily and is closed with the execution.
  */
-final class ScanCursor extends AbstractCursor implements AutoCloseable {
+final class ScanCursor extends AbstractCursor {
   private final QueryPlan plan;
   private final ReadView view;
   private final String typeName;
