@@ -34,9 +34,13 @@ final class EnumerableGraphTableScan extends GraphTableScan implements Enumerabl
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     // One column: rows are bare values (SCALAR), as Calcite's operators above expect.
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, true);
-    ScanSpec spec = new ScanSpec(graphTable.type().name(), outputColumns(), filter, limit);
-    Expression stashed = implementor.stash(spec, ScanSpec.class);
+    Expression stashed = implementor.stash(spec(), ScanSpec.class);
     Expression rows = Expressions.call(stashed, "enumerable", implementor.getRootExpression());
     return implementor.result(physType, Blocks.toBlock(rows));
+  }
+
+  /** What this scan reads, resolved against each execution's view and parameters. */
+  ScanSpec spec() {
+    return new ScanSpec(graphTable.type().name(), outputColumns(), filter, limit);
   }
 }

@@ -75,15 +75,16 @@ final class GraphPrepare extends CalcitePrepareImpl {
         createCluster(planner, new RexBuilder(typeFactory)), compiled);
     SqlValidator validator = preparing.validator(catalogReader);
     Prepare.PreparedResult result = preparing.prepareSql(statement, Object.class, validator, true);
-    return new Prepared(result, validator, Map.copyOf(preparing.internalParameters));
+    return new Prepared(result, validator, Map.copyOf(preparing.internalParameters), preparing.plainScan);
   }
 
   /**
    * What preparing gave: the result, the validator that knows the statement's types, and the
    * values the generated code reads from its execution's context by name (the objects stashed by
-   * the graph's Enumerable operators among them).
+   * the graph's Enumerable operators among them), and the plain scan the plan is, if it is one.
    */
-  record Prepared(Prepare.PreparedResult result, SqlValidator validator, Map<String, Object> internalParameters) {}
+  record Prepared(Prepare.PreparedResult result, SqlValidator validator, Map<String, Object> internalParameters,
+      PlainScan plainScan) {}
 
   private static RelNode checked(RelNode rel) {
     return new ConvertToChecked(rel.getCluster().getRexBuilder(), true).visit(rel).accept(new WideAggregates());
@@ -102,6 +103,7 @@ final class GraphPrepare extends CalcitePrepareImpl {
 
     private final Map<String, Object> internalParameters = new LinkedHashMap<>();
     private final CompiledCode compiled;
+    private PlainScan plainScan;
 
     SqlValidator validator(CalciteCatalogReader catalogReader) {
       return createSqlValidator(catalogReader, UnaryOperator.identity());
@@ -122,6 +124,7 @@ final class GraphPrepare extends CalcitePrepareImpl {
             rexBuilder);
         enumerable = EnumerableCalc.create(enumerable, program);
       }
+      plainScan = PlainScan.of(enumerable);
       Bindable<?> bindable;
       try {
         Prepare.CatalogReader.THREAD_LOCAL.set(catalogReader);

@@ -35,7 +35,7 @@ final class LimitIntoScanRule extends RelRule<ScanRules.ScanRuleConfig> {
     call.transformTo(sort.copy(sort.getTraitSet(), limited, sort.getCollation(), sort.offset, sort.fetch));
   }
 
-  private static ScanOperand operand(RexNode node) {
+  static ScanOperand operand(RexNode node) {
     if (node instanceof RexDynamicParam p) return new ScanOperand.Param(p.getIndex());
     if (node instanceof RexLiteral lit && lit.getValueAs(Long.class) != null) {
       return new ScanOperand.Literal(lit.getValueAs(Long.class));

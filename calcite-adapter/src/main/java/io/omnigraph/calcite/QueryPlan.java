@@ -5,6 +5,7 @@ import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.calcite.avatica.AvaticaParameter;
 import org.apache.calcite.avatica.AvaticaResultSetMetaData;
 import org.apache.calcite.avatica.ColumnMetaData;
@@ -28,10 +29,14 @@ public final class QueryPlan {
   private final int[] parameterTypes;
   /** Values the generated code reads from the execution's context by name. */
   private final Map<String, Object> internalParameters;
+  /** Null unless the result is one scan's columns as read. */
+  private final PlainScan plainScan;
+  private final LongAdder columnarReads = new LongAdder();
 
   private QueryPlan(String sql, Bindable<Object> bindable, Meta.Signature signature, int[] parameterTypes,
-      Map<String, Object> internalParameters) {
+      Map<String, Object> internalParameters, PlainScan plainScan) {
     this.sql = sql;
+    this.plainScan = plainScan;
     this.internalParameters = internalParameters;
     this.bindable = bindable;
     this.signature = signature;
@@ -49,7 +54,7 @@ public final class QueryPlan {
     int[] types = new int[parameters.size()];
     for (int i = 0; i < types.length; i++) types[i] = parameters.get(i).parameterType;
     Meta.Signature signature = new Meta.Signature(columns, sql, parameters, Map.of(), cursor, Meta.StatementType.SELECT);
-    return new QueryPlan(sql, bindable, signature, types, prepared.internalParameters());
+    return new QueryPlan(sql, bindable, signature, types, prepared.internalParameters(), prepared.plainScan());
   }
 
   public String sql() {
@@ -84,6 +89,22 @@ public final class QueryPlan {
 
   Bindable<Object> bindable() {
     return bindable;
+  }
+
+  PlainScan plainScan() {
+    return plainScan;
+  }
+
+  void readColumnar() {
+    columnarReads.increment();
+  }
+
+  /**
+   * How many executions of this plan read their rows in place from the scan's Arrow batches rather
+   * than row by row, for tests and diagnostics. An execution counts once it has read its first batch.
+   */
+  public long columnarReads() {
+    return columnarReads.sum();
   }
 
   /** The result columns: names, SQL types, nullability, precision and scale. */

@@ -14,7 +14,8 @@ import org.apache.calcite.runtime.ObjectEnumeratorCursor;
  * The rows of one execution of a {@link QueryPlan}, read from the plan's enumerator as the rows are
  * asked for. Values are read with Avatica's accessors for each column's representation, the same
  * conversions (getString of a number, getInt of a decimal, getObject of a DATE) Calcite's own
- * result sets make. Closing closes the enumerator and every scan the execution opened.
+ * result sets make. A plan that is a plain scan is read from the scan directly ({@link ScanCursor}).
+ * Closing closes the enumerator and every scan the execution opened.
  */
 final class QueryRows extends AvaticaResultSet {
   private final GraphExecution execution;
@@ -25,15 +26,20 @@ final class QueryRows extends AvaticaResultSet {
     this.execution = execution;
   }
 
-  @SuppressWarnings("unchecked")
   static QueryRows start(QueryPlan plan, GraphExecution execution) throws SQLException {
-    Enumerator<Object> rows = new Evaluated(plan.bindable().bind(execution).enumerator());
-    Cursor cursor = plan.scalarRows()
-        ? new ObjectEnumeratorCursor(rows)
-        : new ArrayEnumeratorCursor((Enumerator<Object[]>) (Enumerator<?>) rows);
+    Cursor cursor = plan.plainScan() != null ? new ScanCursor(plan, execution) : planned(plan, execution);
     QueryRows result = new QueryRows(plan, execution);
     result.execute2(cursor, plan.columns());
     return result;
+  }
+
+  /** The rows of the plan's generated code. */
+  @SuppressWarnings("unchecked")
+  private static Cursor planned(QueryPlan plan, GraphExecution execution) {
+    Enumerator<Object> rows = new Evaluated(plan.bindable().bind(execution).enumerator());
+    return plan.scalarRows()
+        ? new ObjectEnumeratorCursor(rows)
+        : new ArrayEnumeratorCursor((Enumerator<Object[]>) (Enumerator<?>) rows);
   }
 
   /**

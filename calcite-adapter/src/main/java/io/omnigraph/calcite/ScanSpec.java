@@ -41,9 +41,7 @@ public final class ScanSpec {
   public Enumerable<Object> enumerable(DataContext execution) {
     GraphExecution graphExecution = GraphExecution.of(execution);
     ReadView view = graphExecution.view();
-    Predicate predicate = filter == null ? Predicate.TRUE : filter.bind(execution);
-    OptionalLong rows = limit == null ? OptionalLong.empty() : limit.rows(execution);
-    ScanRequest request = new ScanRequest(columns, predicate, rows);
+    ScanRequest request = request(execution);
     int width = columns.size();
     BooleanSupplier stop = graphExecution.stopSignal();
     return new AbstractEnumerable<>() {
@@ -52,6 +50,17 @@ public final class ScanSpec {
         return new CursorEnumerator(() -> view.scan(typeName, request), width, stop, graphExecution);
       }
     };
+  }
+
+  /** What one execution reads: the parameters of the filter and limit resolved. */
+  ScanRequest request(DataContext execution) {
+    Predicate predicate = filter == null ? Predicate.TRUE : filter.bind(execution);
+    OptionalLong rows = limit == null ? OptionalLong.empty() : limit.rows(execution);
+    return new ScanRequest(columns, predicate, rows);
+  }
+
+  String typeName() {
+    return typeName;
   }
 
   /** Streams a {@link RowCursor}, converting each value to Calcite's representation. */

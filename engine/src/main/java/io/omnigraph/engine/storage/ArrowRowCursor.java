@@ -1,7 +1,7 @@
 package io.omnigraph.engine.storage;
 
 import io.omnigraph.engine.error.OmniGraphException;
-import io.omnigraph.engine.read.RowCursor;
+import io.omnigraph.engine.read.VectorCursor;
 import io.omnigraph.engine.schema.RowCodec;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
@@ -11,10 +11,11 @@ import org.lance.ipc.LanceScanner;
 import org.lance.ipc.ScanOptions;
 
 /**
- * A {@link RowCursor} over a Lance scan, converting one Arrow batch at a time. It holds a lease on
+ * A cursor over a Lance scan, converting one Arrow batch at a time, or read in place through
+ * {@link VectorCursor}. It holds a lease on
  * the table version's handle until closed, so the read cache cannot close the handle mid-scan.
  */
-final class ArrowRowCursor implements RowCursor {
+final class ArrowRowCursor implements VectorCursor {
   private final DatasetCache.Lease lease;
   /** What produces {@code reader}; closed after it. */
   private final AutoCloseable source;
@@ -96,6 +97,16 @@ final class ArrowRowCursor implements RowCursor {
     Object[] out = new Object[vectors.length];
     for (int i = 0; i < out.length; i++) out[i] = RowCodec.readValue(vectors[i], index);
     return out;
+  }
+
+  @Override
+  public FieldVector vector(int column) {
+    return vectors[column];
+  }
+
+  @Override
+  public int rowIndex() {
+    return index;
   }
 
   @Override
