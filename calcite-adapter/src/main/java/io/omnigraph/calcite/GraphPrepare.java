@@ -125,14 +125,8 @@ final class GraphPrepare extends CalcitePrepareImpl {
         enumerable = EnumerableCalc.create(enumerable, program);
       }
       plainScan = PlainScan.of(enumerable);
-      Bindable<?> bindable;
-      try {
-        Prepare.CatalogReader.THREAD_LOCAL.set(catalogReader);
-        internalParameters.put("_conformance", context.config().conformance());
-        bindable = compiled.bindable(internalParameters, context.spark(), enumerable);
-      } finally {
-        Prepare.CatalogReader.THREAD_LOCAL.remove();
-      }
+      // A plain scan is read from the scan itself (ScanCursor): code generated for it would never run.
+      Bindable<?> bindable = plainScan != null ? null : bindable(enumerable);
       List<RelCollation> collations = root.collation.getFieldCollations().isEmpty() ? List.of() : List.of(root.collation);
       return new Prepare.PreparedResultImpl(root.rel.getRowType(), parameterRowType, fieldOrigins, collations, root.rel,
           null, false) {
@@ -148,9 +142,19 @@ final class GraphPrepare extends CalcitePrepareImpl {
 
         @Override
         public Type getElementType() {
-          return ((Typed) bindable).getElementType();
+          return bindable == null ? Object[].class : ((Typed) bindable).getElementType();
         }
       };
+    }
+
+    private Bindable<?> bindable(EnumerableRel enumerable) {
+      try {
+        Prepare.CatalogReader.THREAD_LOCAL.set(catalogReader);
+        internalParameters.put("_conformance", context.config().conformance());
+        return compiled.bindable(internalParameters, context.spark(), enumerable);
+      } finally {
+        Prepare.CatalogReader.THREAD_LOCAL.remove();
+      }
     }
 
     @Override
