@@ -288,12 +288,14 @@ public final class TableStore implements AutoCloseable {
   /** Streams rows of one table version. */
   public RowCursor scan(TableRef ref, List<String> columns, String lanceFilter, Long limit) {
     List<String> stored = columns.stream().filter(c -> !c.equals(RowAddresses.COLUMN)).toList();
-    ScanOptions.Builder b = new ScanOptions.Builder().columns(stored).batchSize(8192);
-    if (stored.size() != columns.size()) b.withRowAddress(true);
-    if (lanceFilter != null && !lanceFilter.equals("true")) b.filter(lanceFilter);
-    if (limit != null) b.limit(limit);
+    boolean filtered = lanceFilter != null && !lanceFilter.equals("true");
     DatasetCache.Lease lease = lease(ref);
     try {
+      ScanOptions.Builder b = new ScanOptions.Builder().columns(stored)
+          .batchSize(ScanBatches.rows(lease.dataset().getSchema(), stored, filtered));
+      if (stored.size() != columns.size()) b.withRowAddress(true);
+      if (filtered) b.filter(lanceFilter);
+      if (limit != null) b.limit(limit);
       return new ArrowRowCursor(lease, b.build(), columns);
     } catch (RuntimeException e) {
       lease.close();
