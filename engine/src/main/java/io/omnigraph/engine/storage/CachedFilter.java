@@ -23,13 +23,29 @@ final class CachedFilter {
       if (kind == ColumnKind.STRING) {
         return c.value() instanceof String && (c.op() == Predicate.Op.EQ || c.op() == Predicate.Op.NE);
       }
-      return (kind == ColumnKind.I32 || kind == ColumnKind.I64 || kind == ColumnKind.U32)
-          && (c.value() instanceof Integer || c.value() instanceof Long);
+      return (kind == ColumnKind.I32 || kind == ColumnKind.I64 || kind == ColumnKind.U32) && integral(c.value()) != null;
     }
     if (p instanceof Predicate.In in) {
       return kinds.get(in.column()) == ColumnKind.STRING && in.values().stream().allMatch(v -> v instanceof String);
     }
     return false;
+  }
+
+  /**
+   * A literal compared with an integer column as the whole number it is, or null when it is not
+   * one that fits a long (SQL literals arrive as decimals).
+   */
+  private static Long integral(Object v) {
+    if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) return ((Number) v).longValue();
+    if (v instanceof java.math.BigDecimal d) {
+      try {
+        return d.longValueExact();
+      } catch (ArithmeticException notWhole) {
+        return null;
+      }
+    }
+    if (v instanceof java.math.BigInteger b && b.bitLength() < 64) return b.longValue();
+    return null;
   }
 
   /**
@@ -73,7 +89,7 @@ final class CachedFilter {
     Predicate.Compare cmp = (Predicate.Compare) p;
     CachedColumn.Longs l = (CachedColumn.Longs) c;
     long[] v = l.values();
-    long literal = ((Number) cmp.value()).longValue();
+    long literal = integral(cmp.value());
     Predicate.Op op = cmp.op();
     for (int i = 0; i < rows; i++) {
       if (!keep[i]) continue;

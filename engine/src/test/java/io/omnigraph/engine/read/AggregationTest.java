@@ -7,6 +7,7 @@ import io.omnigraph.engine.commit.Snapshot;
 import io.omnigraph.engine.read.Aggregation.Function;
 import io.omnigraph.engine.read.Aggregation.Measure;
 import io.omnigraph.engine.write.GraphTransaction;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -161,6 +162,8 @@ class AggregationTest {
         new Aggregation(List.of(), all, Predicate.TRUE),
         new Aggregation(List.of("site"), all, Predicate.TRUE),
         new Aggregation(List.of("site", "ok"), all, new Predicate.Compare("k", Predicate.Op.GT, 40)),
+        // SQL's integer literals arrive as decimals.
+        new Aggregation(List.of("site"), all, new Predicate.Compare("k", Predicate.Op.LE, new BigDecimal("40"))),
         new Aggregation(List.of("day"), all, Predicate.TRUE),
         new Aggregation(List.of(), all, Predicate.eq("site", "nowhere")),
         new Aggregation(List.of("site"), all, Predicate.eq("site", "nowhere")));

@@ -228,6 +228,8 @@ class ColumnCacheTest {
         new Aggregation(List.of("day"), all, Predicate.TRUE),
         new Aggregation(List.of("u"), List.of(new Measure(Function.COUNT, null, false)), Predicate.TRUE),
         new Aggregation(List.of("site", "ok"), all, new Predicate.Compare("k", Predicate.Op.GT, 40)),
+        // SQL's integer literals arrive as decimals; a whole one compares as the integer it is.
+        new Aggregation(List.of("site"), all, new Predicate.Compare("n", Predicate.Op.LE, new java.math.BigDecimal("400"))),
         new Aggregation(List.of("k", "day"), all, new Predicate.And(List.of(
             new Predicate.In("site", List.of("s0", "s3", "fr\u00e9sh", "s\u00e9\ud83d\ude00")), new Predicate.IsNull("n", true)))),
         new Aggregation(List.of("site"), all, new Predicate.Compare("site", Predicate.Op.NE, "s0")),
