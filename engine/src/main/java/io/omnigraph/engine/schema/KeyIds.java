@@ -54,9 +54,8 @@ public final class KeyIds {
       throw new ConstraintViolation(Rule.REQUIRED, t.name(), null, t.name()
           + ": missing required property '" + column + "' (part of the @key)");
     }
-    Property p = null;
-    for (Property candidate : t.properties()) if (candidate.name().equals(column)) p = candidate;
-    if (p == null) throw new IllegalArgumentException(t.name() + " has no key property '" + column + "'");
+    Property p = t.property(column)
+        .orElseThrow(() -> new IllegalArgumentException(t.name() + " has no key property '" + column + "'"));
     // A string for a String or enum key is its own canonical text: no conversion or check applies.
     boolean textual = p.type() instanceof ValueType.EnumOf
         || p.type() instanceof ValueType.Scalar sc && sc.base() == BaseType.STRING;

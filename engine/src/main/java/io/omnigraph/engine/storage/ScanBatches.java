@@ -1,6 +1,7 @@
 package io.omnigraph.engine.storage;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -21,11 +22,11 @@ final class ScanBatches {
 
   private ScanBatches() {}
 
-  /** Rows per batch for a scan of {@code columns} of a table of {@code schema}. */
-  static int rows(Schema schema, List<String> columns, boolean filtered) {
+  /** Rows per batch for a scan of {@code columns} of a table of {@code schema}, read only when filtered. */
+  static int rows(Supplier<Schema> schema, List<String> columns, boolean filtered) {
     if (!filtered) return ROWS;
     long width = 0;
-    for (Field f : schema.getFields()) if (columns.contains(f.getName())) width += bytes(f);
+    for (Field f : schema.get().getFields()) if (columns.contains(f.getName())) width += bytes(f);
     long fit = FILTERED_BYTES / Math.max(1, width);
     if (fit <= ROWS) return ROWS;
     return (int) Math.min(MAX_FILTERED_ROWS, Long.highestOneBit(fit));

@@ -292,7 +292,7 @@ public final class TableStore implements AutoCloseable {
     DatasetCache.Lease lease = lease(ref);
     try {
       ScanOptions.Builder b = new ScanOptions.Builder().columns(stored)
-          .batchSize(ScanBatches.rows(lease.dataset().getSchema(), stored, filtered));
+          .batchSize(ScanBatches.rows(lease.dataset()::getSchema, stored, filtered));
       if (stored.size() != columns.size()) b.withRowAddress(true);
       if (filtered) b.filter(lanceFilter);
       if (limit != null) b.limit(limit);

@@ -59,7 +59,7 @@ final class BulkRows {
         case "dst" -> type instanceof EdgeType ? Role.DST : Role.PROPERTY;
         default -> Role.PROPERTY;
       };
-      if (roles[c] == Role.PROPERTY) properties[c] = type.property(column).orElseThrow();
+      if (roles[c] == Role.PROPERTY) properties[c] = layout.properties[slot];
     }
     boolean hasSrc = columns.contains("src") && type instanceof EdgeType;
     boolean hasDst = columns.contains("dst") && type instanceof EdgeType;
@@ -113,7 +113,6 @@ final class BulkRows {
     }
   }
 
-  /** A table's columns in its order, and each column's slot: shared by every row of a batch. */
   /**
    * Prepared rows by id, in order; an id that appears twice is refused, {@code refused} told the
    * index of its second row first.
@@ -137,12 +136,15 @@ final class BulkRows {
     return -1;
   }
 
-  /** {@code properties} by slot: null for the identity columns ({@code id}, {@code src}, {@code dst}). */
+  /**
+   * A table's columns in its order, each column's slot, and by slot the property it holds (null for
+   * the identity columns {@code id}, {@code src} and {@code dst}): shared by every row of a batch.
+   */
   record Layout(String[] names, Map<String, Integer> slots, Property[] properties) {
     static Layout of(EntityType type) {
       List<String> names = type.columnNames();
       Map<String, Integer> slots = new HashMap<>();
-      Property[] properties = new io.omnigraph.engine.schema.Property[names.size()];
+      Property[] properties = new Property[names.size()];
       for (int i = 0; i < names.size(); i++) {
         slots.put(names.get(i), i);
         properties[i] = type.property(names.get(i)).orElse(null);

@@ -104,18 +104,19 @@ public final class KnownIds {
       Collection<String> added, boolean readEmpty) {
     Lineage lineage = Lineage.of(readRef);
     Known known = tables.get(lineage);
-    if (known == null && (readEmpty || removeAll) && added.size() <= budget) {
-      known = new Known(readRef.version(), new IdSet());
-      removeAll = true;
-    }
-    if (known == null) return;
-    if (known.version() != readRef.version()) {
+    IdSet next;
+    if (known == null) {
+      // A table read empty, or replaced whole, is exactly what this commit wrote.
+      if (!(readEmpty || removeAll) || added.size() > budget) return;
+      next = new IdSet(added.size());
+    } else if (known.version() != readRef.version()) {
       drop(lineage);
       return;
+    } else {
+      drop(lineage);
+      next = removeAll ? new IdSet(added.size()) : known.ids();
+      if (!removeAll) for (String id : removed) next.remove(id);
     }
-    drop(lineage);
-    IdSet next = removeAll ? new IdSet(added.size()) : known.ids();
-    if (!removeAll) for (String id : removed) next.remove(id);
     for (String id : added) next.add(id);
     put(lineage, new Known(newVersion, next));
   }

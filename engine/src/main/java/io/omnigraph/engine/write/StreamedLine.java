@@ -50,6 +50,7 @@ final class StreamedLine {
       throws IOException {
     if (p.nextToken() != JsonToken.START_OBJECT) return null;
     EntityType type = null;
+    BulkRows.Layout layout = null;
     boolean node = false;
     String from = null;
     String to = null;
@@ -65,6 +66,7 @@ final class StreamedLine {
           String name = p.getText();
           type = node ? catalog.node(name).orElse(null) : catalog.edge(name).orElse(null);
           if (type == null) return null;
+          layout = layouts.computeIfAbsent(type, BulkRows.Layout::of);
         }
         case "from", "to" -> {
           if (v != JsonToken.VALUE_STRING || (field.equals("from") ? from : to) != null) return null;
@@ -73,7 +75,7 @@ final class StreamedLine {
         }
         case "data" -> {
           if (type == null || values != null || v != JsonToken.START_OBJECT) return null;
-          values = data(p, type, node, layouts.computeIfAbsent(type, BulkRows.Layout::of));
+          values = data(p, type, node, layout);
           if (values == null) return null;
         }
         default -> {
@@ -83,7 +85,6 @@ final class StreamedLine {
     }
     if (t != JsonToken.END_OBJECT || p.nextToken() != null || type == null) return null;
     if (node ? from != null || to != null : from == null || to == null) return null;
-    BulkRows.Layout layout = layouts.computeIfAbsent(type, BulkRows.Layout::of);
     if (values == null) values = new BulkRows.Row(layout, new Object[layout.names().length]);
     if (!node) {
       values.set("src", from);

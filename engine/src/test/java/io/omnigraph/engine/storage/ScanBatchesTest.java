@@ -15,10 +15,10 @@ class ScanBatchesTest {
 
   @Test
   void batchSizesFollowTheFilterAndTheWidthOfTheColumnsRead() {
-    assertEquals(ScanBatches.ROWS, ScanBatches.rows(PERSON, List.of("id", "name", "age", "city"), false));
-    assertEquals(ScanBatches.MAX_FILTERED_ROWS, ScanBatches.rows(PERSON, List.of("id", "name", "age", "city"), true));
-    assertEquals(ScanBatches.ROWS, ScanBatches.rows(PERSON, List.of("id", "v"), true), "a vector column is wide");
-    int tagged = ScanBatches.rows(PERSON, List.of("id", "tags"), true);
+    assertEquals(ScanBatches.ROWS, ScanBatches.rows(() -> PERSON, List.of("id", "name", "age", "city"), false));
+    assertEquals(ScanBatches.MAX_FILTERED_ROWS, ScanBatches.rows(() -> PERSON, List.of("id", "name", "age", "city"), true));
+    assertEquals(ScanBatches.ROWS, ScanBatches.rows(() -> PERSON, List.of("id", "v"), true), "a vector column is wide");
+    int tagged = ScanBatches.rows(() -> PERSON, List.of("id", "tags"), true);
     assertEquals(ScanBatches.ROWS, tagged, "a list column is taken as wide");
   }
 }
