@@ -79,19 +79,24 @@ final class UpdateStatement implements DmlStatement {
   @Override
   public DmlResult execute(GraphTransaction tx, List<Object> params, BooleanSupplier stop) throws SQLException {
     DmlPlanner.checkParameters(parameterCount, params);
-    Map<String, Object> fixed = new HashMap<>();
+    List<String> columns = new ArrayList<>(selected);
+    List<Object> fixed = new ArrayList<>();
     for (Map.Entry<String, SqlNode> e : constants.entrySet()) {
-      fixed.put(e.getKey(), ConstantValues.value(e.getValue(), params));
+      columns.add(e.getKey());
+      fixed.add(ConstantValues.value(e.getValue(), params));
     }
     try (AddressScope noting = tx.noteRowAddresses(target.name())) {
-      Map<String, Map<String, Object>> images = new LinkedHashMap<>();
-      for (Object[] row : query.run(tx, params, stop)) {
-        Map<String, Object> image = new HashMap<>(fixed);
-        for (int i = 0; i < row.length; i++) image.put(selected.get(i), row[i]);
-        images.put((String) image.get("id"), image);
-      }
+      List<Object[]> images = query.run(tx, params, stop);
       if (images.isEmpty()) return new DmlResult(0, List.of());
-      return new DmlResult(tx.replaceReadRows(target.name(), assigned, images).rows(), List.of());
+      if (!fixed.isEmpty()) {
+        int width = selected.size();
+        for (int r = 0; r < images.size(); r++) {
+          Object[] image = java.util.Arrays.copyOf(images.get(r), columns.size());
+          for (int i = 0; i < fixed.size(); i++) image[width + i] = fixed.get(i);
+          images.set(r, image);
+        }
+      }
+      return new DmlResult(tx.replaceReadRows(target.name(), assigned, columns, images).rows(), List.of());
     }
   }
 }

@@ -177,19 +177,36 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   public Affected replaceReadRows(String typeName, Set<String> assigned, Map<String, Map<String, Object>> images) {
     checkOpen();
     EntityType type = type(typeName);
-    reads.addIds(type, images.keySet());
-    Map<String, Map<String, Object>> updated = new LinkedHashMap<>();
-    for (Map.Entry<String, Map<String, Object>> e : images.entrySet()) {
-      Map<String, Object> row = RowPreparer.replace(type, assigned, e.getValue());
-      if (!row.get("id").equals(e.getKey())) {
+    List<Map<String, Object>> rows = ReplacedRows.fromMaps(type, assigned, new ArrayList<>(images.values()));
+    java.util.Iterator<String> keys = images.keySet().iterator();
+    for (Map<String, Object> row : rows) {
+      String key = keys.next();
+      if (!row.get("id").equals(key)) {
         throw OmniGraphException.badInput("the image of " + type.name() + " '" + row.get("id") + "' is keyed as '"
-            + e.getKey() + "'");
+            + key + "'");
       }
-      updated.put(e.getKey(), row);
     }
+    return replaced(type, rows);
+  }
+
+  /**
+   * As {@link #replaceReadRows(String, Set, Map)}, with each image an array of cells in the order
+   * of {@code columns}, which name every column of the type; of two images of one id the last
+   * counts.
+   */
+  public Affected replaceReadRows(String typeName, Set<String> assigned, List<String> columns, List<Object[]> images) {
+    checkOpen();
+    EntityType type = type(typeName);
+    return replaced(type, ReplacedRows.fromArrays(type, assigned, columns, images));
+  }
+
+  private Affected replaced(EntityType type, List<Map<String, Object>> rows) {
+    Map<String, Map<String, Object>> updated = new LinkedHashMap<>(rows.size() * 4 / 3 + 1);
+    for (Map<String, Object> row : rows) updated.put((String) row.get("id"), row);
+    reads.addIds(type, updated.keySet());
     PendingTable p = pendingFor(type);
     updated.forEach((id, row) -> put(p, id, row));
-    if (notingFor(type) != null) noting.handTo(p, updated.keySet());
+    if (notingFor(type) != null) noting.handTo(p);
     return new Affected(updated.size(), 0, List.copyOf(updated.keySet()));
   }
 
@@ -238,7 +255,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     EntityType type = type(typeName);
     Set<String> deleted = new LinkedHashSet<>(ids);
     Affected affected = deleteIds(type, deleted);
-    if (notingFor(type) != null && !deleted.isEmpty()) noting.handTo(pendingFor(type), deleted);
+    if (notingFor(type) != null && !deleted.isEmpty()) noting.handTo(pendingFor(type));
     return affected;
   }
 

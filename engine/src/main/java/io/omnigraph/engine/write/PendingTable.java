@@ -26,7 +26,7 @@ final class PendingTable {
   /** The committed table version {@link #addresses} describes, or null. */
   private TableRef addressesOf;
   /** Where committed rows live in {@link #addressesOf}, by id, as read with them (see {@link RowAddressNotes}). */
-  private final Map<String, Long> addresses = new HashMap<>();
+  private Map<String, Long> addresses = new HashMap<>();
 
   PendingTable(EntityType type) {
     this.type = type;
@@ -75,6 +75,16 @@ final class PendingTable {
     if (!ref.equals(addressesOf)) addresses.clear();
     addressesOf = ref;
     addresses.putAll(byId);
+  }
+
+  /** As {@link #knowAddresses}, taking {@code byId} itself when nothing is noted yet: the caller gives it up. */
+  void adoptAddresses(TableRef ref, Map<String, Long> byId) {
+    if (addresses.isEmpty() || !ref.equals(addressesOf)) {
+      addresses = byId;
+      addressesOf = ref;
+    } else {
+      knowAddresses(ref, byId);
+    }
   }
 
   /** Adds what {@code other} knows of row addresses, as {@link #knowAddresses} does. */

@@ -4,7 +4,6 @@ import io.omnigraph.engine.read.RowCursor;
 import io.omnigraph.engine.storage.RowAddresses;
 import io.omnigraph.engine.storage.TableRef;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ final class RowAddressNotes {
 
   private final String typeName;
   private TableRef ref;
-  private final Map<String, Long> byId = new HashMap<>();
+  private Map<String, Long> byId = new HashMap<>();
   private boolean full;
 
   RowAddressNotes(String typeName) {
@@ -95,14 +94,13 @@ final class RowAddressNotes {
     byId.put(id, address);
   }
 
-  /** Hands the addresses of {@code ids} that were noted to {@code p}. */
-  void handTo(PendingTable p, Collection<String> ids) {
+  /**
+   * Hands every noted address to {@code p}: each is a fact about the version read, whether or not
+   * its row is among those {@code p} changes, so none needs picking out. The notes start afresh.
+   */
+  void handTo(PendingTable p) {
     if (full || ref == null) return;
-    Map<String, Long> known = new HashMap<>();
-    for (String id : ids) {
-      Long a = byId.get(id);
-      if (a != null) known.put(id, a);
-    }
-    p.knowAddresses(ref, known);
+    p.adoptAddresses(ref, byId);
+    byId = new HashMap<>();
   }
 }

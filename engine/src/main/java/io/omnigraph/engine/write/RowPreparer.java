@@ -12,7 +12,6 @@ import io.omnigraph.engine.schema.RowChecks;
 import io.omnigraph.engine.schema.Values;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -62,50 +61,7 @@ final class RowPreparer {
     return row;
   }
 
-  /**
-   * The row a full image stands for, when {@code assigned} are the columns whose values differ
-   * from the row the image was read from: the same refusals as {@link #assign} for those columns,
-   * and every value converted to its canonical type, since the image comes through other layers
-   * (SQL reads a DATE back as a day count, an array as a list).
-   */
-  static Map<String, Object> replace(EntityType type, Set<String> assigned, Map<String, Object> image) {
-    if (!(image.get("id") instanceof String id)) {
-      throw OmniGraphException.badInput("a row image of " + type.name() + " has no id");
-    }
-    for (String column : assigned) {
-      checkAssignable(type, id, column);
-      if (!image.containsKey(column)) {
-        throw OmniGraphException.badInput("the image of " + type.name() + " '" + id + "' lacks assigned column '"
-            + column + "'");
-      }
-    }
-    Map<String, Object> row = new HashMap<>();
-    row.put("id", id);
-    if (type instanceof EdgeType edge) {
-      row.put("src", endpoint(edge, image, "src", id));
-      row.put("dst", endpoint(edge, image, "dst", id));
-    }
-    for (Property p : type.properties()) {
-      if (!image.containsKey(p.name())) {
-        throw OmniGraphException.badInput("the image of " + type.name() + " '" + id + "' lacks column '" + p.name() + "'");
-      }
-      Object v = image.get(p.name());
-      // An unassigned value of its canonical class is the stored one, read back: nothing to convert.
-      boolean kept = v == null || !assigned.contains(p.name()) && Values.isCanonical(p.type(), v);
-      row.put(p.name(), kept ? v : Values.coerce(p, v, type.name()));
-    }
-    if (row.size() != image.size()) {
-      for (String column : image.keySet()) {
-        if (!row.containsKey(column)) {
-          throw OmniGraphException.badInput("unknown property '" + column + "' for " + type.name());
-        }
-      }
-    }
-    RowChecks.checkValues(type, id, row);
-    return row;
-  }
-
-  private static void checkAssignable(EntityType type, String id, String column) {
+  static void checkAssignable(EntityType type, String id, String column) {
     if (column.equals("id")) {
       throw new ConstraintViolation(Rule.KEY_UPDATE, type.name(), id,
           "cannot update the id of " + type.name() + " '" + id + "' — delete and re-insert instead");
@@ -144,7 +100,7 @@ final class RowPreparer {
     }
   }
 
-  private static String endpoint(EdgeType edge, Map<String, Object> input, String column, String edgeId) {
+  static String endpoint(EdgeType edge, Map<String, Object> input, String column, String edgeId) {
     Object v = input.get(column);
     if (v == null) {
       throw new ConstraintViolation(Rule.REQUIRED, edge.name(), edgeId,
