@@ -30,6 +30,9 @@ public enum OmniGraphProperty {
       "Graph setting: build a main table's id, src and dst indexes once it holds this many rows (default 10000)."),
   MANIFEST_COMPACT_AT("manifest.compactAt", null,
       "Graph setting: compact the manifest once it has this many small fragments (default 64)."),
+  COMMIT_LOG("commitLog", null,
+      "Graph setting: true makes small insert-only commits on main durable in a commit log and publishes them in the "
+          + "background; local graphs only (default false).", "true", "false"),
   CACHE_KNOWN_IDS("cache.knownIds", null,
       "Graph setting: ids held in memory for key checks, over all tables, about 40 bytes each (default 3000000)."),
   CACHE_OPEN_VERSIONS("cache.openVersions", null,

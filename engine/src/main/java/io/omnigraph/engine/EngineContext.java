@@ -46,6 +46,7 @@ public final class EngineContext {
   private final KnownIds knownIds;
   private final Failpoints failpoints = Failpoints.fromSystemProperty();
   private final RecoveryJournal recovery = new RecoveryJournal(this);
+  private final io.omnigraph.engine.write.CommitLog commitLog;
   /** Decoded manifest versions, least recently used evicted first; guarded by itself. */
   private final Map<String, ManifestState> states = new java.util.LinkedHashMap<>(64, 0.75f, true) {
     @Override
@@ -79,6 +80,12 @@ public final class EngineContext {
         settings.autoIndexAtRows());
     this.manifestCompaction = new io.omnigraph.engine.maintenance.ManifestCompaction(manifest,
         settings.manifestCompactAt());
+    this.commitLog = new io.omnigraph.engine.write.CommitLog(this, settings.commitLog());
+  }
+
+  /** Main's commit log; every read-write handle folds it, whether or not it appends. */
+  public io.omnigraph.engine.write.CommitLog commitLog() {
+    return commitLog;
   }
 
   public io.omnigraph.engine.maintenance.ManifestCompaction manifestCompaction() {

@@ -175,7 +175,10 @@ public final class Graph implements AutoCloseable {
     if (!readOnly) {
       try {
         new RecoverySweep(ctx).run();
+        // Commits a handle made durable in the log but did not publish before it ended.
+        ctx.commitLog().settle();
       } catch (RuntimeException e) {
+        ctx.commitLog().close();
         tables.close();
         allocator.close();
         throw e;
@@ -228,12 +231,14 @@ public final class Graph implements AutoCloseable {
   /** The newest committed state of a branch. */
   public Snapshot snapshot(String branch) {
     requireBranch(branch);
+    if (branch.equals("main")) ctx.commitLog().settle();
     return ctx.latest(branch);
   }
 
   /** A branch as of one of its manifest versions. */
   public Snapshot snapshotAt(String branch, long manifestVersion) {
     requireBranch(branch);
+    if (branch.equals("main")) ctx.commitLog().settle();
     long latest = ctx.manifest().latestVersion(branch);
     if (manifestVersion < 1 || manifestVersion > latest) {
       throw OmniGraphException.notFound("branch '" + branch + "' has no manifest version " + manifestVersion
@@ -244,6 +249,7 @@ public final class Graph implements AutoCloseable {
 
   /** The graph exactly as a commit left it. */
   public Snapshot snapshotAtCommit(String commitId) {
+    ctx.commitLog().settle();
     List<String> candidates = new ArrayList<>();
     candidates.add("main");
     candidates.addAll(ctx.manifest().branchNames());
@@ -281,12 +287,14 @@ public final class Graph implements AutoCloseable {
 
   /** Live branches with their heads and origins. */
   public List<BranchInfo> branchInfos() {
+    ctx.commitLog().settle();
     return branchOps().list();
   }
 
   /** Creates a branch at the current head of {@code from} (SPEC §3.2). */
   public BranchInfo createBranch(String name, String from) {
     refuseDuringSchemaApply("branch create");
+    ctx.commitLog().settle();
     return branchOps().create(name, from);
   }
 
@@ -302,11 +310,13 @@ public final class Graph implements AutoCloseable {
    */
   public MergeResult merge(String source, String target, String actor) {
     refuseDuringSchemaApply("branch merge");
+    ctx.commitLog().settle();
     return new BranchMerge(ctx).merge(source, target, actor, false);
   }
 
   /** What {@link #merge} would do, conflicts included, without publishing anything. */
   public MergeResult mergeDryRun(String source, String target) {
+    ctx.commitLog().settle();
     return new BranchMerge(ctx).merge(source, target, null, true);
   }
 
@@ -372,6 +382,13 @@ public final class Graph implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      ctx.commitLog().close();
+    } catch (RuntimeException e) {
+      // What the log holds is durable: the next read-write open publishes it.
+      java.util.logging.Logger.getLogger(Graph.class.getName()).log(java.util.logging.Level.WARNING,
+          "could not publish the commit log's last commits at close; the next open will", e);
+    }
     ctx.autoCompaction().close();
     ctx.manifestCompaction().close();
     ctx.recovery().close();

@@ -21,12 +21,14 @@ import java.util.function.Function;
  *     ({@code autoIndexAtRows})
  * @param manifestCompactAt compact the manifest once it has this many small fragments
  *     ({@code manifest.compactAt})
+ * @param commitLog make small insert-only commits on main durable in the commit log and publish
+ *     them in the background ({@code commitLog}); local graphs only
  */
 public record GraphSettings(CacheBudget cache, int knownIds, int autoCompactEvery, long autoIndexAtRows,
-    int manifestCompactAt) {
+    int manifestCompactAt, boolean commitLog) {
   /** Every setting's name, in the order docs/operations.md lists them. */
   public static final Set<String> NAMES = Set.of("autoCompactEvery", "autoIndexAtRows", "manifest.compactAt",
-      "cache.knownIds", "cache.openVersions", "cache.indexBytes", "cache.metadataBytes", "cache.locatedRows",
+      "commitLog", "cache.knownIds", "cache.openVersions", "cache.indexBytes", "cache.metadataBytes", "cache.locatedRows",
       "cache.columnBytes");
 
   public GraphSettings {
@@ -42,7 +44,8 @@ public record GraphSettings(CacheBudget cache, int knownIds, int autoCompactEver
         Integer.getInteger("omnigraph.cache.knownIds", KnownIds.DEFAULT_BUDGET),
         Integer.getInteger("omnigraph.autoCompactEvery", 64),
         Long.getLong("omnigraph.autoIndexAtRows", 10_000),
-        Integer.getInteger("omnigraph.manifest.compactAt", 64));
+        Integer.getInteger("omnigraph.manifest.compactAt", 64),
+        Boolean.parseBoolean(System.getProperty("omnigraph.commitLog", "false")));
   }
 
   /**
@@ -64,9 +67,18 @@ public record GraphSettings(CacheBudget cache, int knownIds, int autoCompactEver
         take(left, "cache.knownIds", Integer::parseInt, knownIds),
         take(left, "autoCompactEvery", Integer::parseInt, autoCompactEvery),
         take(left, "autoIndexAtRows", Long::parseLong, autoIndexAtRows),
-        take(left, "manifest.compactAt", Integer::parseInt, manifestCompactAt));
+        take(left, "manifest.compactAt", Integer::parseInt, manifestCompactAt),
+        take(left, "commitLog", GraphSettings::parseBoolean, commitLog));
     if (!left.isEmpty()) throw new IllegalArgumentException("unknown graph setting(s) " + left.keySet() + "; known: " + NAMES);
     return out;
+  }
+
+  private static boolean parseBoolean(String text) {
+    return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("commitLog must be true or false, not '" + text + "'");
+    };
   }
 
   private static <T> T take(Map<String, String> values, String name, Function<String, T> parse, T current) {

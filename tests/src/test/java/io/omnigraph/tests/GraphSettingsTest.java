@@ -49,7 +49,8 @@ class GraphSettingsTest {
   @Test
   void aSettingThatIsNotAWholeNumberRefusesTheConnection() throws Exception {
     try (Connection c = Fixture.createEmpty(dir)) {
-      for (String bad : List.of("autoCompactEvery=often", "cache.knownIds=-1", "manifest.compactAt=1")) {
+      for (String bad : List.of("autoCompactEvery=often", "cache.knownIds=-1", "manifest.compactAt=1",
+          "commitLog=maybe")) {
         SQLException e = assertThrows(SQLException.class, () -> Fixture.connect(dir, bad));
         assertEquals("08004", e.getSQLState(), bad);
         assertTrue(e.getMessage().contains(bad.substring(0, bad.indexOf('='))), e.getMessage());

@@ -56,6 +56,15 @@ public final class BranchLocks {
     return acquire(branch, DIR + "/branch-" + fileName(branch) + ".lock");
   }
 
+  /**
+   * Waits for the lock on appending to a branch's commit log. A commit that appends holds only this
+   * one; every other writer that changes what the branch holds takes it after the branch's lock,
+   * so no record is appended between its reading the branch and its publish.
+   */
+  public Held acquireLog(String branch) {
+    return acquire("\u0001log:" + branch, DIR + "/log-" + fileName(branch) + ".lock");
+  }
+
   /** The branch name as a file name: readable when short, a digest when it would not fit. */
   private static String fileName(String branch) {
     String encoded = URLEncoder.encode(branch, StandardCharsets.UTF_8);

@@ -20,6 +20,11 @@ public final class ManifestIds {
     return "graph_head:" + (branch == null ? "main" : branch);
   }
 
+  /** The row recording how much of a branch's commit log its manifest holds. */
+  public static String log(String branch) {
+    return "graph_log:" + (branch == null ? "main" : branch);
+  }
+
   /** The dataset directory of one table lifetime. */
   public static String location(boolean node, long sid, long inc) {
     return String.format("%s/%016x-%016x", node ? "nodes" : "edges", sid, inc);

@@ -28,9 +28,20 @@ public final class ManifestState {
   /** Built on the first lookup by id: the commit path never asks, merges and time travel do. */
   private volatile Map<String, GraphCommit> commitsById;
   private final String headCommitId;
+  /** How much of the branch's commit log this version holds. */
+  private final LogPosition log;
+
+  /**
+   * The end of the last commit-log record a manifest version holds: its sequence number and the
+   * byte offset just past it. {@link #NONE} before any.
+   */
+  public record LogPosition(long seq, long offset) {
+    public static final LogPosition NONE = new LogPosition(0, 0);
+  }
 
   private ManifestState(String branch, long version, Map<Long, TableEntry> tables, List<GraphCommit> commits,
-      String headCommitId) {
+      String headCommitId, LogPosition log) {
+    this.log = log;
     this.branch = branch;
     this.version = version;
     this.tablesByStableId = Collections.unmodifiableMap(tables);
@@ -55,6 +66,7 @@ public final class ManifestState {
     Map<Long, TableEntry> tables = new LinkedHashMap<>(tablesByStableId);
     List<GraphCommit> added = new ArrayList<>();
     String head = null;
+    LogPosition logAt = log;
     for (ManifestRow r : changed) {
       switch (r.objectType()) {
         case ManifestRow.TABLE_VERSION -> {
@@ -70,6 +82,9 @@ public final class ManifestState {
         }
         case ManifestRow.GRAPH_HEAD -> {
           if (r.objectId().equals(ManifestIds.head(branch))) head = meta(r).path("head_commit_id").asText(null);
+        }
+        case ManifestRow.GRAPH_LOG -> {
+          if (r.objectId().equals(ManifestIds.log(branch))) logAt = logPosition(r);
         }
         default -> {
           return null;
@@ -87,7 +102,7 @@ public final class ManifestState {
     List<GraphCommit> all = new ArrayList<>(commits.size() + added.size());
     all.addAll(commits);
     all.addAll(added);
-    return new ManifestState(branch, nextVersion, tables, all, head);
+    return new ManifestState(branch, nextVersion, tables, all, head, logAt);
   }
 
   public static ManifestState decode(String branch, long version, Collection<ManifestRow> rows) {
@@ -105,6 +120,7 @@ public final class ManifestState {
     Map<Long, Long> tombstonedAt = new HashMap<>();
     List<GraphCommit> commits = new ArrayList<>();
     String head = null;
+    LogPosition logAt = LogPosition.NONE;
     for (ManifestRow r : rows) {
       switch (r.objectType()) {
         case ManifestRow.TABLE -> registrations.put(r.stableTableId(), r);
@@ -115,6 +131,9 @@ public final class ManifestState {
         case ManifestRow.GRAPH_COMMIT -> commits.add(decodedCommits.computeIfAbsent(r.objectId(), id -> commit(r)));
         case ManifestRow.GRAPH_HEAD -> {
           if (r.objectId().equals(ManifestIds.head(branch))) head = meta(r).path("head_commit_id").asText(null);
+        }
+        case ManifestRow.GRAPH_LOG -> {
+          if (r.objectId().equals(ManifestIds.log(branch))) logAt = logPosition(r);
         }
         default -> { }
       }
@@ -129,7 +148,21 @@ public final class ManifestState {
     }
     commits.sort(COMMIT_ORDER);
     if (head == null && !commits.isEmpty()) head = commits.get(commits.size() - 1).id();
-    return new ManifestState(branch, version, tables, commits, head);
+    return new ManifestState(branch, version, tables, commits, head, logAt);
+  }
+
+  private static LogPosition logPosition(ManifestRow r) {
+    JsonNode m = meta(r);
+    return new LogPosition(m.path("seq").asLong(), m.path("offset").asLong());
+  }
+
+  /** The manifest row saying a branch's manifest holds its commit log up to {@code at}. */
+  public static ManifestRow logRow(String branch, LogPosition at) {
+    ObjectNode m = JSON.createObjectNode();
+    m.put("seq", at.seq());
+    m.put("offset", at.offset());
+    return new ManifestRow(ManifestIds.log(branch), ManifestRow.GRAPH_LOG, null, m.toString(), null, "", null, null,
+        null, branch == null || branch.equals("main") ? null : branch, null);
   }
 
   private static long pairKey(ManifestRow r) {
@@ -192,6 +225,11 @@ public final class ManifestState {
 
   public String headCommitId() {
     return headCommitId;
+  }
+
+  /** How much of the branch's commit log this version holds. */
+  public LogPosition log() {
+    return log;
   }
 
   public TableEntry table(long stableTableId) {

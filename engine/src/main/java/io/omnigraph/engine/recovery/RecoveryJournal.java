@@ -59,7 +59,8 @@ public final class RecoveryJournal {
     String branch = intent.branch() == null ? "main" : intent.branch();
     requireSettled(branch, intent.tables());
     RecoverySidecar sidecar = new RecoverySidecar(RecoverySidecar.SCHEMA_VERSION, ctx.newId(), nowMicros(),
-        branch, intent.actor(), intent.kind(), ctx.newId(), intent.mergeSourceCommitId(), intent.tables());
+        branch, intent.actor(), intent.kind(), intent.commitId() != null ? intent.commitId() : ctx.newId(),
+        intent.mergeSourceCommitId(), intent.tables());
     if (intent.tables().isEmpty()) return new JournalEntry(this, sidecar, null);
     // The owner's lock goes first: a sidecar without a live holder is a dead writer's.
     StoreLock owner = claim(sidecar.operationId()).orElseThrow(() -> OmniGraphException.state(
@@ -147,6 +148,27 @@ public final class RecoveryJournal {
       out.add(path);
     }
     return out;
+  }
+
+  /**
+   * True when a sidecar that is not one of this handle's running writers may change what
+   * {@code branch} holds once settled: anything but a commit-log fold (whose commits the log still
+   * holds) and rewrites of the same rows. A commit appended to the branch's log is checked against
+   * the branch only after recovery settles such a writer.
+   */
+  public boolean changeUnsettled(String branch) {
+    for (String path : pendingPaths()) {
+      if (running.containsKey(SidecarCodec.operationIdOf(path))) continue;
+      RecoverySidecar s = read(path);
+      if (s == null || !s.branchName().equals(branch)) continue;
+      switch (s.writerKind()) {
+        case LogFold, Optimize, EnsureIndices -> { }
+        default -> {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Reads one sidecar; a missing file reads as null. */

@@ -16,7 +16,12 @@ public enum WriterKind {
   SchemaApply(false, false),
   BranchMerge(true, true),
   EnsureIndices(false, true),
-  Optimize(false, true);
+  Optimize(false, true),
+  /**
+   * Publishes commits already durable in the commit log: never rolled forward, since the log
+   * still holds them and the next fold publishes them again.
+   */
+  LogFold(true, false);
 
   private final boolean strict;
   private final boolean publishableFromPins;

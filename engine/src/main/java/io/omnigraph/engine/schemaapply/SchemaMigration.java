@@ -67,7 +67,11 @@ final class SchemaMigration {
     // Holds main's write lock throughout: the apply moves main's tables like any writer.
     try (BranchLocks.Held held = ctx.branchLocks().acquire(MAIN)) {
       new RecoverySweep(ctx).runFor(MAIN);
-      return runLocked();
+      // Commits in the log were checked against the old schema: they are published before it changes.
+      try (BranchLocks.Held log = ctx.branchLocks().acquireLog(MAIN)) {
+        ctx.commitLog().foldLocked();
+        return runLocked();
+      }
     }
   }
 

@@ -38,6 +38,16 @@ public final class LocalObjectStore implements ObjectStore {
   }
 
   @Override
+  public boolean appendable() {
+    return true;
+  }
+
+  @Override
+  public Optional<AppendFile> openAppend(String relativePath) {
+    return Optional.of(new LocalAppendFile(root.resolve(relativePath)));
+  }
+
+  @Override
   public Optional<String> read(String relativePath) {
     try {
       return Optional.of(Files.readString(root.resolve(relativePath), StandardCharsets.UTF_8));

@@ -25,4 +25,5 @@ public record ManifestRow(
   public static final String TABLE_TOMBSTONE = "table_tombstone";
   public static final String GRAPH_COMMIT = "graph_commit";
   public static final String GRAPH_HEAD = "graph_head";
+  public static final String GRAPH_LOG = "graph_log";
 }

@@ -38,6 +38,19 @@ public interface ObjectStore extends AutoCloseable {
    */
   Optional<StoreLock> tryLock(String relativePath);
 
+  /**
+   * Opens the append-only file at {@code relativePath}, created empty if absent; empty when the
+   * store cannot append durably in place (an object store), so callers keep to whole-file writes.
+   */
+  default Optional<AppendFile> openAppend(String relativePath) {
+    return Optional.empty();
+  }
+
+  /** Whether {@link #openAppend} opens files here. */
+  default boolean appendable() {
+    return false;
+  }
+
   /** Stops whatever the store runs in the background (lease renewal); locks still held are abandoned. */
   @Override
   default void close() {}

@@ -69,6 +69,9 @@ final class CommitPipeline {
   }
 
   GraphCommit run() {
+    if (ctx.commitLog().accepts(branch, touched, reads, writerKind, mergedParent, expectedHead)) {
+      return ctx.commitLog().append(this);
+    }
     return groupable() ? ctx.commitGroups().commit(branch, this) : runAlone();
   }
 
@@ -139,6 +142,18 @@ final class CommitPipeline {
     return commits;
   }
 
+  /**
+   * Publishes records of the commit log as one manifest version, each record its own commit, with
+   * the log position they reach. The caller holds main's lock and has made {@code base} its head.
+   */
+  List<GraphCommit> publishLogged(List<LogRecord> records, io.omnigraph.engine.commit.ManifestState.LogPosition through) {
+    Map<EntityType, StagedWrite> staged = new LinkedHashMap<>();
+    for (EntityType type : touched.keySet()) staged.put(type, stage(type));
+    List<GraphCommit> commits = publish(staged, records.stream().map(LogRecord::actor).toList(), records, through);
+    ctx.autoCompaction().committed(branch, publishedRows);
+    return commits;
+  }
+
   Map<EntityType, PendingTable> touched() {
     return touched;
   }
@@ -167,6 +182,11 @@ final class CommitPipeline {
     // lock held they are current even if this handle already read that publish.
     ctx.refreshSchema();
     new RecoverySweep(ctx).runFor(branch);
+    if (branch.equals(CommitLog.MAIN)) {
+      // Held to the publish: no commit joins the log between this writer's reading main and its publish.
+      held.add(ctx.branchLocks().acquireLog(branch));
+      ctx.commitLog().foldLocked();
+    }
   }
 
   /** Rows were prepared, and tables are staged, with the catalog the transaction started from. */
@@ -239,12 +259,23 @@ final class CommitPipeline {
   }
 
   private List<GraphCommit> publish(Map<EntityType, StagedWrite> staged, List<String> actors) {
+    return publish(staged, actors, null, null);
+  }
+
+  /**
+   * @param logged the commit-log records being published, whose ids and times the commits take;
+   *     null otherwise
+   * @param through the log position they reach, recorded in the same publish
+   */
+  private List<GraphCommit> publish(Map<EntityType, StagedWrite> staged, List<String> actors, List<LogRecord> logged,
+      io.omnigraph.engine.commit.ManifestState.LogPosition through) {
     Failpoints failpoints = ctx.failpoints();
     List<TablePin> pins = new ArrayList<>();
     staged.forEach((type, w) -> {
       if (!w.empty()) pins.add(TablePin.of(base.entry(type), w.lanceBranch(), w.readVersion() + 1));
     });
-    JournalEntry journal = ctx.recovery().begin(new RecoveryIntent(writerKind, branch, actor, mergedParent, pins));
+    JournalEntry journal = ctx.recovery().begin(new RecoveryIntent(writerKind, branch, actor, mergedParent, pins,
+        logged == null ? null : logged.get(0).commitId()));
     try {
       failpoints.hit(Failpoints.COMMIT_AFTER_SIDECAR);
       String commitId = journal.commitId();
@@ -271,14 +302,16 @@ final class CommitPipeline {
       long at = nowMicros();
       String parent = base.headCommitId();
       for (int i = 0; i < actors.size(); i++) {
-        String id = i == 0 ? commitId : ctx.newId();
+        String id = logged != null ? logged.get(i).commitId() : i == 0 ? commitId : ctx.newId();
+        long micros = logged != null ? logged.get(i).micros() : at + i;
         GraphCommit commit = new GraphCommit(id, branch.equals("main") ? null : branch, base.manifestVersion() + 1,
-            parent, mergedParent, actors.get(i), at + i);
+            parent, mergedParent, actors.get(i), micros);
         rows.add(ManifestState.commitRow(commit));
         commits.add(commit);
         parent = id;
       }
       GraphCommit last = commits.get(commits.size() - 1);
+      if (through != null) rows.add(ManifestState.logRow(branch, through));
       rows.add(ManifestState.headRow(branch, last.id(), last.parentCommitId()));
       failpoints.hit(Failpoints.COMMIT_BEFORE_PUBLISH);
       ctx.publish(branch, base.state(), rows);

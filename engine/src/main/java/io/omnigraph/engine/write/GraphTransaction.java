@@ -52,6 +52,8 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   private StatementLog statement;
   /** Set once a change is made outside a checked statement: commit must then check every change. */
   private boolean unchecked;
+  /** Whether the base holds every commit main's log had acknowledged when this began (see {@link #settle}). */
+  private boolean settled;
   /** While a matching query runs: where the rows it reads are stored, or null. */
   private RowAddressNotes noting;
 
@@ -60,7 +62,24 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     this.ctx = ctx;
     this.branch = branch;
     this.actor = actor;
+    // Checked before the head is read: a log found published then is wholly in the head read after.
+    this.settled = !branch.equals(CommitLog.MAIN) || !ctx.commitLog().hasUnfolded();
     this.base = ctx.latest(branch);
+  }
+
+  /**
+   * Makes the base hold every commit acknowledged on main before this transaction began, before
+   * anything reads it: main's commit log is folded first. Inserts of nodes read nothing, so a
+   * transaction of them never waits for a fold; changes made before are checked on the new base.
+   */
+  private void settle() {
+    if (settled) return;
+    settled = true;
+    ctx.commitLog().settle();
+    Snapshot now = ctx.latest(branch);
+    if (now.manifestVersion() == base.manifestVersion()) return;
+    base = now;
+    if (hasChanges()) new Validator(base, touched(), ctx.knownIds()).validate();
   }
 
   /** Rows written and removed by one statement; {@code cascaded} counts incident edges removed with nodes. */
@@ -89,6 +108,8 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   public Affected insertRows(String typeName, List<String> columns, List<? extends List<?>> rows, IntConsumer refused) {
     checkOpen();
     EntityType type = type(typeName);
+    // An edge's endpoints may be nodes only the log holds yet.
+    if (type instanceof EdgeType) settle();
     List<Map<String, Object>> prepared = BulkRows.prepare(type, columns, rows, ctx::newId, refused);
     Map<String, Map<String, Object>> byId = BulkRows.byId(type, prepared, refused);
     return stash(type, byId, true, id -> refused.accept(BulkRows.indexOf(prepared, id)));
@@ -101,12 +122,14 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
    */
   Affected putPrepared(String typeName, Map<String, Map<String, Object>> rowsById, boolean strict) {
     checkOpen();
+    settle();
     return stash(type(typeName), rowsById, strict, id -> {});
   }
 
   private Affected write(String typeName, List<Map<String, Object>> rows, boolean strict) {
     checkOpen();
     EntityType type = type(typeName);
+    if (!strict || type instanceof EdgeType) settle();
     Map<String, Map<String, Object>> prepared = new LinkedHashMap<>();
     for (Map<String, Object> input : rows) {
       Map<String, Object> row = RowPreparer.prepare(type, input, ctx::newId);
@@ -143,6 +166,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   /** Sets the same values on every row matching {@code where}. */
   public Affected update(String typeName, Predicate where, Map<String, Object> assignments) {
     checkOpen();
+    settle();
     EntityType type = type(typeName);
     Map<String, Map<String, Object>> changes = new LinkedHashMap<>();
     for (String id : matchingIds(type, where)) changes.put(id, assignments);
@@ -152,6 +176,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   /** Applies per-row assignments to existing rows; ids that do not exist are skipped. */
   public Affected updateById(String typeName, Map<String, Map<String, Object>> changes) {
     checkOpen();
+    settle();
     EntityType type = type(typeName);
     Map<String, Map<String, Object>> current = rowsById(type, changes.keySet());
     Map<String, Map<String, Object>> updated = new LinkedHashMap<>();
@@ -176,6 +201,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
    */
   public Affected replaceReadRows(String typeName, Set<String> assigned, Map<String, Map<String, Object>> images) {
     checkOpen();
+    settle();
     EntityType type = type(typeName);
     List<Map<String, Object>> rows = ReplacedRows.fromMaps(type, assigned, new ArrayList<>(images.values()));
     java.util.Iterator<String> keys = images.keySet().iterator();
@@ -196,6 +222,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
    */
   public Affected replaceReadRows(String typeName, Set<String> assigned, List<String> columns, List<Object[]> images) {
     checkOpen();
+    settle();
     EntityType type = type(typeName);
     return replaced(type, ReplacedRows.fromArrays(type, assigned, columns, images));
   }
@@ -218,6 +245,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
    */
   public AddressScope noteRowAddresses(String typeName) {
     checkOpen();
+    settle();
     RowAddressNotes notes = new RowAddressNotes(type(typeName).name());
     noting = notes;
     return () -> {
@@ -232,12 +260,14 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
   /** Deletes matching rows; deleting nodes also deletes their incident edges. */
   public Affected delete(String typeName, Predicate where) {
     checkOpen();
+    settle();
     EntityType type = type(typeName);
     return deleteIds(type, matchingIds(type, where));
   }
 
   public Affected deleteById(String typeName, Collection<String> ids) {
     checkOpen();
+    settle();
     EntityType type = type(typeName);
     Set<String> existing = new LinkedHashSet<>(ids);
     existing.retainAll(rowsById(type, ids).keySet());
@@ -252,6 +282,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
    */
   public Affected deleteReadRows(String typeName, Collection<String> ids) {
     checkOpen();
+    settle();
     EntityType type = type(typeName);
     Set<String> deleted = new LinkedHashSet<>(ids);
     Affected affected = deleteIds(type, deleted);
@@ -297,6 +328,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
    */
   public Affected removeById(String typeName, Collection<String> ids) {
     checkOpen();
+    settle();
     EntityType type = type(typeName);
     reads.add(type);
     PendingTable p = pendingFor(type);
@@ -421,6 +453,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
    */
   public GraphTransaction requireHead(String commitId) {
     checkOpen();
+    settle();
     this.expectedHead = commitId;
     return this;
   }
@@ -444,6 +477,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
    * branch moved since this transaction began.
    */
   public GraphCommit commitAsMerge(String mergedParentCommitId) {
+    settle();
     reads.addWholeBranch();
     return commit(true, mergedParentCommitId).orElseThrow();
   }
@@ -468,6 +502,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
    */
   public void validate() {
     checkOpen();
+    settle();
     new Validator(base, touched(), ctx.knownIds()).validate();
   }
 
@@ -518,16 +553,19 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
 
   @Override
   public long manifestVersion() {
+    settle();
     return base.manifestVersion();
   }
 
   @Override
   public String headCommitId() {
+    settle();
     return base.headCommitId();
   }
 
   @Override
   public RowCursor scan(String typeName, ScanRequest request) {
+    settle();
     EntityType type = type(typeName);
     PendingTable p = pending.get(type.name());
     RowAddressNotes notes = notingFor(type);
@@ -557,6 +595,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
 
   @Override
   public Optional<PendingChanges> pendingChanges(String typeName) {
+    settle();
     PendingTable p = pending.get(type(typeName).name());
     if (p == null || p.isEmpty()) return Optional.empty();
     return Optional.of(new PendingChanges(base, p.upserts, p.deletes, p.replaceAll));
@@ -564,6 +603,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
 
   @Override
   public Optional<Map<String, Object>> get(String typeName, String id) {
+    settle();
     PendingTable p = pending.get(type(typeName).name());
     if (p != null) {
       Map<String, Object> row = p.upserts.get(id);
@@ -575,6 +615,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
 
   @Override
   public long count(String typeName, Predicate filter) {
+    settle();
     PendingTable p = pending.get(type(typeName).name());
     if (p == null || p.isEmpty()) return base.count(typeName, filter);
     long n = 0;
@@ -586,6 +627,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
 
   @Override
   public RowCursor aggregate(String typeName, Aggregation aggregation) {
+    settle();
     PendingTable p = pending.get(type(typeName).name());
     if (p == null || p.isEmpty()) return base.aggregate(typeName, aggregation);
     return ScanAggregator.aggregate(this, typeName, aggregation);
@@ -593,6 +635,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
 
   @Override
   public List<TableInfo> tables() {
+    settle();
     return base.tables();
   }
 }

@@ -48,6 +48,11 @@ final class ReadSet {
     if (set.size() > MAX_TRACKED_IDS) add(type);
   }
 
+  /** Whether nothing was read. */
+  boolean isEmpty() {
+    return !wholeBranch && tables.isEmpty() && rows.isEmpty();
+  }
+
   void addWholeBranch() {
     wholeBranch = true;
   }

@@ -97,9 +97,12 @@ final class Validator {
     if (p.replaceAll) return;
     Collection<String> strict = scope == null ? p.strictInserts : scope.stream().filter(p.strictInserts::contains).toList();
     List<String> candidates = strict.stream().filter(id -> !p.deletes.contains(id)).toList();
-    for (String id : existingInBase(p.type, candidates)) {
-      throw new ConstraintViolation(Rule.KEY, p.type.name(), id, p.type.name() + " '" + id + "' already exists (duplicate id)");
-    }
+    for (String id : existingInBase(p.type, candidates)) throw exists(p.type, id);
+  }
+
+  /** The refusal of a strict insert of an id that exists. */
+  static ConstraintViolation exists(EntityType type, String id) {
+    return new ConstraintViolation(Rule.KEY, type.name(), id, type.name() + " '" + id + "' already exists (duplicate id)");
   }
 
   private void checkUnique(PendingTable p, List<String> tuple, Set<String> scope) {

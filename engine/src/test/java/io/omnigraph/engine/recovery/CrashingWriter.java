@@ -2,6 +2,8 @@ package io.omnigraph.engine.recovery;
 
 import io.omnigraph.engine.Fixtures;
 import io.omnigraph.engine.Graph;
+import io.omnigraph.engine.GraphSettings;
+import io.omnigraph.engine.storage.StorageOptions;
 import io.omnigraph.engine.write.GraphTransaction;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -21,7 +23,8 @@ import java.util.Map;
  * {@code TRY <name>} before each commit and {@code COMMITTED <name> <commit id>} after the commit
  * returns, so the parent knows which writes were acknowledged.
  *
- * <p>Arguments: graph location, scratch location, row name prefix, actor.
+ * <p>Arguments: graph location, scratch location, row name prefix, actor, and optionally {@code log}
+ * to make the commits through main's commit log.
  */
 public final class CrashingWriter {
   private CrashingWriter() {}
@@ -31,6 +34,8 @@ public final class CrashingWriter {
     String scratch = args[1];
     String prefix = args[2];
     String actor = args[3];
+    GraphSettings settings = args.length > 4 && args[4].equals("log")
+        ? GraphSettings.defaults().with(Map.of("commitLog", "true")) : GraphSettings.defaults();
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     try (Graph warm = Graph.init(scratch, Fixtures.schema())) {
       for (int i = 0; i < 2; i++) insert(warm, "warm", "warm-" + i, i);
@@ -38,7 +43,7 @@ public final class CrashingWriter {
     out.println("WARM");
     // The parent going away (stdin closed) means this child is not wanted.
     if (new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine() == null) return;
-    try (Graph g = Graph.open(location, false)) {
+    try (Graph g = Graph.open(location, false, StorageOptions.NONE, settings)) {
       out.println("READY");
       for (int i = 0; ; i++) {
         String name = prefix + "-" + i;

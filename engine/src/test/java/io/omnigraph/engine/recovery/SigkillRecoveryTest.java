@@ -55,6 +55,17 @@ class SigkillRecoveryTest {
   @Test
   @Timeout(value = 240, unit = TimeUnit.SECONDS)
   void killedWritersLoseNoAcknowledgedCommitAndLeaveNothingHalfPublished() throws Exception {
+    killRepeatedly(RUNS, false);
+  }
+
+  /** Commits acknowledged once in the log, killed before or while a fold publishes them. */
+  @Test
+  @Timeout(value = 240, unit = TimeUnit.SECONDS)
+  void killedWritersOfTheCommitLogLoseNoAcknowledgedCommitAndPublishNoneTwice() throws Exception {
+    killRepeatedly(RUNS / 2, true);
+  }
+
+  private void killRepeatedly(int runs, boolean log) throws Exception {
     Path root = dir.resolve("g");
     Graph.init(root.toString(), Fixtures.schema()).close();
     long seed = System.nanoTime();
@@ -63,14 +74,14 @@ class SigkillRecoveryTest {
     Map<RecoveryKind, Integer> outcomes = new EnumMap<>(RecoveryKind.class);
     Set<String> everAcknowledged = new HashSet<>();
     Child child = null;
-    Child next = Child.start(dir, root, 0);
+    Child next = Child.start(dir, root, 0, log);
     try {
-      for (int run = 0; run < RUNS; run++) {
+      for (int run = 0; run < runs; run++) {
         child = next;
         child.go();
         assertTrue(child.log.ready.await(60, TimeUnit.SECONDS), "child opened the graph: " + child.stderrTail());
         // The next child warms up while this one writes, so runs cost little more than their kill delay.
-        next = run + 1 < RUNS ? Child.start(dir, root, run + 1) : null;
+        next = run + 1 < runs ? Child.start(dir, root, run + 1, log) : null;
         Thread.sleep(500 + random.nextInt(2500));
         child.kill();
 
@@ -92,8 +103,8 @@ class SigkillRecoveryTest {
       if (child != null) child.process.destroyForcibly();
       if (next != null) next.process.destroyForcibly();
     }
-    System.out.printf("SIGKILL recovery: %d runs, %d acknowledged commits, %d sidecars settled %s (seed %d)%n", RUNS,
-        everAcknowledged.size(), settled, outcomes, seed);
+    System.out.printf("SIGKILL recovery%s: %d runs, %d acknowledged commits, %d sidecars settled %s (seed %d)%n",
+        log ? " (commit log)" : "", runs, everAcknowledged.size(), settled, outcomes, seed);
   }
 
   private static void verify(Graph g, String prefix, String actor, ChildLog log, Set<String> everAcknowledged,
@@ -136,7 +147,7 @@ class SigkillRecoveryTest {
       this.reader = read(process, log);
     }
 
-    static Child start(Path dir, Path root, int run) throws IOException {
+    static Child start(Path dir, Path root, int run, boolean log) throws IOException {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       String prefix = "r" + run;
       // A killed JVM leaves its unpacked Lance native library (about 180 MB) in its temp directory,
@@ -145,7 +156,7 @@ class SigkillRecoveryTest {
       ProcessBuilder pb = new ProcessBuilder(java, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx512m",
           "-Djava.io.tmpdir=" + tmp, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
           System.getProperty("java.class.path"), CrashingWriter.class.getName(), root.toString(),
-          dir.resolve("scratch-" + run).toString(), prefix, "crasher-" + run);
+          dir.resolve("scratch-" + run).toString(), prefix, "crasher-" + run, log ? "log" : "direct");
       Path stderr = dir.resolve("child-" + run + ".err");
       pb.redirectError(stderr.toFile());
       return new Child(pb.start(), prefix, "crasher-" + run, stderr, tmp);

@@ -1,0 +1,83 @@
+package io.omnigraph.engine.storage;
+
+import io.omnigraph.engine.error.OmniGraphException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** {@link AppendFile} over a local file: a positional write at the end, then fdatasync. */
+final class LocalAppendFile implements AppendFile {
+  private final Path path;
+  private final FileChannel channel;
+
+  LocalAppendFile(Path path) {
+    this.path = path;
+    try {
+      Files.createDirectories(path.getParent());
+      this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw OmniGraphException.storage("cannot open " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized long size() {
+    try {
+      return channel.size();
+    } catch (IOException e) {
+      throw OmniGraphException.storage("cannot read the length of " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void append(byte[] bytes) {
+    try {
+      long at = channel.size();
+      ByteBuffer b = ByteBuffer.wrap(bytes);
+      while (b.hasRemaining()) at += channel.write(b, at);
+      channel.force(false);
+    } catch (IOException e) {
+      throw OmniGraphException.storage("cannot append to " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized byte[] readFrom(long offset) {
+    try {
+      long size = channel.size();
+      if (offset >= size) return new byte[0];
+      ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(size - offset));
+      long at = offset;
+      while (b.hasRemaining()) {
+        int n = channel.read(b, at);
+        if (n < 0) break;
+        at += n;
+      }
+      return b.position() == b.capacity() ? b.array() : java.util.Arrays.copyOf(b.array(), b.position());
+    } catch (IOException e) {
+      throw OmniGraphException.storage("cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void truncate(long length) {
+    try {
+      channel.truncate(length);
+      channel.force(false);
+    } catch (IOException e) {
+      throw OmniGraphException.storage("cannot truncate " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      throw OmniGraphException.storage("cannot close " + path + ": " + e.getMessage(), e);
+    }
+  }
+}
