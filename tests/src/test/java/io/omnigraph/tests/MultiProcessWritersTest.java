@@ -38,6 +38,14 @@ class MultiProcessWritersTest {
     run(10, true);
   }
 
+  /** Inserts acknowledged from the commit log, folded by whichever process reads or writes next. */
+  @Test
+  @Timeout(value = 600, unit = TimeUnit.SECONDS)
+  void writersThroughTheCommitLogLoseNothingWhenOneIsKilled() throws Exception {
+    new WriterProcesses(dir, WRITERS, OPERATIONS).run("jdbc:omnigraph:" + dir.resolve("graph") + "?commitLog=true", 10,
+        true);
+  }
+
   private void run(int reopenEvery, boolean killOne) throws Exception {
     new WriterProcesses(dir, WRITERS, OPERATIONS).run("jdbc:omnigraph:" + dir.resolve("graph"), reopenEvery, killOne);
   }

@@ -30,7 +30,30 @@ public final class KnownIds {
     }
   }
 
-  private record Known(long version, IdSet ids) {}
+  /**
+   * A table's ids at {@code version}, and what its last step changed, so that the version before
+   * is answered too: a check that read the head just before this handle's own commit moved it
+   * would otherwise read every id again.
+   *
+   * @param previousVersion the version before the last step, or -1 when it is not answered
+   */
+  private record Known(long version, IdSet ids, long previousVersion, Set<String> addedSince, Set<String> removedSince) {
+    Known(long version, IdSet ids) {
+      this(version, ids, -1, Set.of(), Set.of());
+    }
+
+    boolean answers(long v) {
+      return v == version || v == previousVersion;
+    }
+
+    boolean contains(long v, String id) {
+      if (v == version) return ids.contains(id);
+      return removedSince.contains(id) || ids.contains(id) && !addedSince.contains(id);
+    }
+  }
+
+  /** Steps larger than this many ids keep no view of the version before. */
+  private static final int MAX_STEP = 65_536;
 
   private final int budget;
   private int held;
@@ -66,7 +89,11 @@ public final class KnownIds {
     Lineage lineage = Lineage.of(ref);
     synchronized (this) {
       Known known = tables.get(lineage);
-      if (known != null && known.version() == ref.version()) return select(known.ids(), candidates, present);
+      if (known != null && known.answers(ref.version())) {
+        Set<String> out = new HashSet<>();
+        for (String id : candidates) if (known.contains(ref.version(), id) == present) out.add(id);
+        return out;
+      }
     }
     if (rowCount > budget) return null;
     IdSet ids = new IdSet((int) rowCount);
@@ -118,7 +145,9 @@ public final class KnownIds {
       if (!removeAll) for (String id : removed) next.remove(id);
     }
     for (String id : added) next.add(id);
-    put(lineage, new Known(newVersion, next));
+    boolean stepKept = known != null && !removeAll && removed.size() + added.size() <= MAX_STEP;
+    put(lineage, stepKept ? new Known(newVersion, next, readRef.version(), Set.copyOf(added), Set.copyOf(removed))
+        : new Known(newVersion, next));
   }
 
   /**

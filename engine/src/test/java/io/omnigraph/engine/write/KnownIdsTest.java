@@ -42,6 +42,25 @@ class KnownIdsTest {
     assertEquals(1, scans.get(), "no scan after an own commit");
   }
 
+  @Test
+  void theVersionBeforeAnOwnCommitIsStillAnsweredWithoutAScan() {
+    KnownIds known = new KnownIds(100);
+    AtomicInteger scans = new AtomicInteger();
+    TableRef v1 = new TableRef("t", null, 1);
+    known.existing(v1, 3, List.of("a"), scanOf(scans, "a", "b", "u"));
+    // "a" removed, "c" added, "u" rewritten (removed and added again).
+    known.committed(v1, 2, false, List.of("a", "u"), List.of("c", "u"));
+    assertEquals(Set.of("a", "b", "u"), known.existing(v1, 3, List.of("a", "b", "c", "u", "z"), scanOf(scans)));
+    assertEquals(Set.of("c", "z"), known.absent(v1, 3, List.of("a", "b", "c", "u", "z"), scanOf(scans)));
+    assertEquals(Set.of("b", "c", "u"), known.existing(new TableRef("t", null, 2), 3, List.of("a", "b", "c", "u"),
+        scanOf(scans)));
+    assertEquals(1, scans.get(), "neither version is read again");
+    // Two steps on, the first version is no longer answered: it is read.
+    known.committed(new TableRef("t", null, 2), 3, false, List.of(), List.of("d"));
+    assertEquals(Set.of("a"), known.existing(v1, 3, List.of("a", "d"), scanOf(scans, "a", "b", "u")));
+    assertEquals(2, scans.get());
+  }
+
   @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.EnumSource(io.omnigraph.engine.write.LoadMode.class)
   void aLoadIntoEmptyTablesIsKnownWithoutReadingItBack(io.omnigraph.engine.write.LoadMode mode) {
