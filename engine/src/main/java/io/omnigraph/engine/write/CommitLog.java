@@ -5,6 +5,7 @@ import io.omnigraph.engine.commit.BranchLocks;
 import io.omnigraph.engine.commit.GraphCommit;
 import io.omnigraph.engine.commit.ManifestState.LogPosition;
 import io.omnigraph.engine.commit.Snapshot;
+import io.omnigraph.engine.error.OmniGraphException;
 import io.omnigraph.engine.recovery.RecoverySweep;
 import io.omnigraph.engine.recovery.WriterKind;
 import io.omnigraph.engine.schema.EntityType;
@@ -86,8 +87,16 @@ public final class CommitLog implements AutoCloseable {
    */
   GraphCommit append(CommitPipeline pipeline) {
     if (unfoldedCount() >= MAX_UNFOLDED) fold();
+    boolean swept = false;
     while (true) {
-      if (ctx.recovery().changeUnsettled(MAIN)) settleRecovery();
+      if (ctx.recovery().changeUnsettled(MAIN)) {
+        if (swept) {
+          throw OmniGraphException.state("a writer that died while publishing to main left work recovery could not "
+              + "settle; reopen the graph read-write to recover it");
+        }
+        settleRecovery();
+        swept = true;
+      }
       try (BranchLocks.Held log = ctx.branchLocks().acquireLog(MAIN)) {
         // A writer that died mid-publish must be settled before anything is checked against main.
         if (ctx.recovery().changeUnsettled(MAIN)) continue;
