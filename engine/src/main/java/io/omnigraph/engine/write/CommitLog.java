@@ -213,6 +213,12 @@ public final class CommitLog implements AutoCloseable {
     }
   }
 
+  /** The rows of {@code type} in records {@code head} does not hold, or null when there are none. */
+  PendingTable unfolded(EntityType type, Snapshot head) {
+    if (!hasUnfolded()) return null;
+    return combine(unfolded(head.state().log(), false)).get(type);
+  }
+
   private Map<EntityType, PendingTable> combine(List<Entry> unfolded) {
     Map<EntityType, PendingTable> combined = new LinkedHashMap<>();
     for (Entry e : unfolded) {

@@ -392,7 +392,33 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
      * moved meanwhile.
      */
     public void check() {
+      if (!settled) checkAgainstLog();
       new Validator(base, touched(), ctx.knownIds()).validateStatement(log);
+    }
+
+    /**
+     * A transaction that has not read holds only inserts of nodes, checked on the head it began
+     * with: a commit the log published since, or a record it still holds, may clash with them. The
+     * first is settled by reading the head again, the second by the records' ids; a type with
+     * {@code @unique} values settles the log to check them.
+     */
+    private void checkAgainstLog() {
+      if (ctx.latest(branch).manifestVersion() != base.manifestVersion()) {
+        settle();
+        return;
+      }
+      for (Map.Entry<PendingTable, Set<String>> e : log.changed().entrySet()) {
+        PendingTable p = e.getKey();
+        PendingTable logged = ctx.commitLog().unfolded(p.type, base);
+        if (logged == null) continue;
+        if (!p.type.uniques().isEmpty()) {
+          settle();
+          return;
+        }
+        for (String id : e.getValue()) {
+          if (p.strictInserts.contains(id) && logged.upserts.containsKey(id)) throw Validator.exists(p.type, id);
+        }
+      }
     }
 
     /** Keeps the statement's changes in the transaction. */

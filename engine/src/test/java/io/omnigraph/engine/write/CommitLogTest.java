@@ -82,6 +82,23 @@ class CommitLogTest {
   }
 
   @Test
+  void aStatementOfAnOpenTransactionIsCheckedAgainstWhatTheLogHolds() {
+    try (Graph g = logged()) {
+      // Each round races the background fold: the duplicate is refused at the statement either way.
+      for (int i = 0; i < 20; i++) {
+        insertPerson(g, "S" + i);
+        try (GraphTransaction tx = g.begin("main", "w")) {
+          try (GraphTransaction.Statement st = tx.beginStatement()) {
+            tx.insert("Person", List.of(Fixtures.person("S" + i, 1)));
+            assertThrows(ConstraintViolation.class, st::check);
+          }
+          assertTrue(!tx.hasChanges(), "the failed statement left nothing");
+        }
+      }
+    }
+  }
+
+  @Test
   void anEdgeMayJoinNodesOnlyTheLogHolds() {
     try (Graph g = logged()) {
       insertPerson(g, "Eve");
