@@ -337,22 +337,26 @@ public final class Graph implements AutoCloseable {
 
   /** Applies a new schema atomically (SPEC §6); only while main is the only branch. */
   public SchemaApplyResult applySchema(String desiredSchema, boolean allowDataLoss) {
+    ctx.commitLog().settle();
     return new SchemaApply(ctx).apply(desiredSchema, allowDataLoss);
   }
 
   /** Builds every declared index missing on a branch; one commit if anything was built. */
   public IndexBuildResult ensureIndices(String branch) {
     requireBranch(branch);
+    if (branch.equals("main")) ctx.commitLog().settle();
     return new Maintenance(ctx).ensureIndices(branch);
   }
 
   /** Compacts main's tables and folds new rows into indexes; one commit if anything changed. */
   public OptimizeResult optimize() {
+    ctx.commitLog().settle();
     return new Maintenance(ctx).optimize();
   }
 
   /** Removes table versions older than the newest {@code keepVersions} that nothing still pins. */
   public CleanupResult cleanup(int keepVersions) {
+    ctx.commitLog().settle();
     return new Maintenance(ctx).cleanup(keepVersions);
   }
 

@@ -8,6 +8,7 @@ import io.omnigraph.engine.commit.Snapshot;
 import io.omnigraph.engine.error.ConstraintViolation;
 import io.omnigraph.engine.error.OmniGraphException;
 import io.omnigraph.engine.error.WriteConflict;
+import io.omnigraph.engine.write.CommitLog;
 import io.omnigraph.engine.write.GraphTransaction;
 import io.omnigraph.engine.write.WriteQueues;
 import java.util.List;
@@ -51,11 +52,18 @@ public final class BranchMerge {
     if (source.equals(target)) throw OmniGraphException.badInput("branch_merge requires distinct source and target branches");
     requireMergeable(source);
     requireMergeable(target);
+    // A merge reads main as it is with every commit its log acknowledged.
+    if (source.equals(CommitLog.MAIN) || target.equals(CommitLog.MAIN)) ctx.commitLog().settle();
     if (dryRun) return mergeHeld(source, target, actor, true);
     ctx.checkWritable();
     // Writers on the target wait while the merge computes, so a busy target cannot starve it.
     List<String> tables = ctx.catalog().allTypes().stream().map(t -> t.tableKey()).toList();
     try (WriteQueues.Held held = ctx.queues().acquireBranch(target, tables, ctx.branchLocks())) {
+      if (target.equals(CommitLog.MAIN)) {
+        // Commits appended to main's log meanwhile would move the target under the merge.
+        held.add(ctx.branchLocks().acquireLog(CommitLog.MAIN));
+        ctx.commitLog().foldLocked();
+      }
       return mergeHeld(source, target, actor, false);
     }
   }

@@ -1,15 +1,25 @@
 package io.omnigraph.engine.storage;
 
 /**
- * A file that only grows at its end, each append durable when it returns: the storage a commit log
+ * A file that only grows at its end, each append durable once synced: the storage a commit log
  * needs. Readers in any process see appended bytes by reading past what they read before.
  */
 public interface AppendFile extends AutoCloseable {
   /** Its length now. */
   long size();
 
-  /** Writes {@code bytes} at the end and forces them to stable storage before returning. */
-  void append(byte[] bytes);
+  /**
+   * Writes {@code bytes} at the end, not yet forced to stable storage, and returns the length the
+   * file then has: readers see them at once, a crash of the machine before {@link #sync} may lose
+   * them.
+   */
+  long append(byte[] bytes);
+
+  /**
+   * Returns once every byte up to {@code length} is on stable storage. Writers that call it
+   * together share one fdatasync: whoever forces the file covers everything appended before.
+   */
+  void sync(long length);
 
   /** The bytes from {@code offset} to the end as it is now. */
   byte[] readFrom(long offset);

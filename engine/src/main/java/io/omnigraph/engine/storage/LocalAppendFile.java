@@ -12,6 +12,10 @@ import java.nio.file.StandardOpenOption;
 final class LocalAppendFile implements AppendFile {
   private final Path path;
   private final FileChannel channel;
+  /** Held while forcing, so that writers arriving meanwhile wait and are covered by one force. */
+  private final Object syncing = new Object();
+  /** The length known to be on stable storage. */
+  private volatile long synced;
 
   LocalAppendFile(Path path) {
     this.path = path;
@@ -33,14 +37,29 @@ final class LocalAppendFile implements AppendFile {
   }
 
   @Override
-  public synchronized void append(byte[] bytes) {
+  public synchronized long append(byte[] bytes) {
     try {
       long at = channel.size();
       ByteBuffer b = ByteBuffer.wrap(bytes);
       while (b.hasRemaining()) at += channel.write(b, at);
-      channel.force(false);
+      return at;
     } catch (IOException e) {
       throw OmniGraphException.storage("cannot append to " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void sync(long length) {
+    if (synced >= length) return;
+    synchronized (syncing) {
+      if (synced >= length) return;
+      try {
+        long reached = size();
+        channel.force(false);
+        synced = reached;
+      } catch (IOException e) {
+        throw OmniGraphException.storage("cannot force " + path + " to disk: " + e.getMessage(), e);
+      }
     }
   }
 
@@ -67,6 +86,7 @@ final class LocalAppendFile implements AppendFile {
     try {
       channel.truncate(length);
       channel.force(false);
+      synced = Math.min(synced, length);
     } catch (IOException e) {
       throw OmniGraphException.storage("cannot truncate " + path + ": " + e.getMessage(), e);
     }

@@ -32,7 +32,7 @@ import java.util.Optional;
 public final class CommitLog implements AutoCloseable {
   /** The log file, under the graph root. */
   public static final String FILE = "__commit_log/main.log";
-  static final String MAIN = "main";
+  public static final String MAIN = "main";
   /** Commits with more rows publish directly: their rows would only be written twice. */
   static final int MAX_ROWS = 1024;
   /** Unfolded records past which an appending commit folds first, so checks stay short. */
@@ -88,6 +88,8 @@ public final class CommitLog implements AutoCloseable {
   GraphCommit append(CommitPipeline pipeline) {
     if (unfoldedCount() >= MAX_UNFOLDED) fold();
     boolean swept = false;
+    GraphCommit committed;
+    long appendedTo;
     while (true) {
       if (ctx.recovery().changeUnsettled(MAIN)) {
         if (swept) {
@@ -121,18 +123,24 @@ public final class CommitLog implements AutoCloseable {
         pipeline.touched().forEach((type, p) -> inserts.put(type.name(), new ArrayList<>(p.upserts.values())));
         LogRecord record = new LogRecord(seq, ctx.newId(), pipeline.actor(), micros, inserts);
         byte[] framed = record.encode(ctx.catalog(), ctx.tables().allocator());
+        long end;
         synchronized (this) {
           long at = file.size();
-          file.append(framed);
+          end = file.append(framed);
           if (at == cachedEnd) {
-            cached.add(new Entry(record, at + framed.length));
-            cachedEnd = at + framed.length;
+            cached.add(new Entry(record, end));
+            cachedEnd = end;
           }
         }
         String parent = last == null ? head.headCommitId() : last.commitId();
-        folder.request();
-        return new GraphCommit(record.commitId(), null, head.manifestVersion() + 1, parent, null, record.actor(), micros);
+        committed = new GraphCommit(record.commitId(), null, head.manifestVersion() + 1, parent, null, record.actor(),
+            micros);
+        appendedTo = end;
       }
+      // Outside the lock: commits appended meanwhile share the next fdatasync.
+      file.sync(appendedTo);
+      folder.request();
+      return committed;
     }
   }
 

@@ -27,7 +27,7 @@ public final class WriteQueues {
     }
 
     /** Adds a lock taken elsewhere (the cross-process branch lock), released with the rest. */
-    void add(AutoCloseable lock) {
+    public void add(AutoCloseable lock) {
       releases.add(() -> {
         try {
           lock.close();

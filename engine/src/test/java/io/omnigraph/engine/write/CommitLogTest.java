@@ -72,6 +72,32 @@ class CommitLogTest {
   }
 
   @Test
+  void commitsFromManyThreadsAllLandEachOnce() throws Exception {
+    try (Graph g = logged()) {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        List<java.util.concurrent.Future<List<String>>> done = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+          int thread = t;
+          done.add(pool.submit(() -> {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 40; i++) ids.add(insertPerson(g, "T" + thread + "-" + i).id());
+            return ids;
+          }));
+        }
+        java.util.Set<String> commitIds = new java.util.HashSet<>();
+        for (var f : done) commitIds.addAll(f.get());
+        Snapshot s = g.snapshot("main");
+        assertEquals(4 + 320, s.count("Person", Predicate.TRUE));
+        assertEquals(320, commitIds.size());
+        for (String id : commitIds) assertNotNull(s.state().commit(id), "commit " + id + " is published");
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void aDuplicateOfAnAppendedIdIsRefusedAndChangesNothing() {
     try (Graph g = logged()) {
       insertPerson(g, "Eve");
