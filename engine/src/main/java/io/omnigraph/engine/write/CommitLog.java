@@ -221,10 +221,26 @@ public final class CommitLog implements AutoCloseable {
     }
   }
 
-  /** The rows of {@code type} in records {@code head} does not hold, or null when there are none. */
-  PendingTable unfolded(EntityType type, Snapshot head) {
-    if (!hasUnfolded()) return null;
-    return combine(unfolded(head.state().log(), false)).get(type);
+  /**
+   * Whether rows a statement changed, checked on {@code base} by a transaction that has not read,
+   * must be checked on main with every acknowledged commit instead: main moved since {@code base},
+   * or the log holds rows of a type with {@code @unique} values. A strict insert of an id a record
+   * holds is refused here.
+   */
+  boolean mustSettle(Snapshot base, Map<PendingTable, java.util.Set<String>> changed) {
+    if (ctx.latest(MAIN).manifestVersion() != base.manifestVersion()) return true;
+    if (!hasUnfolded()) return false;
+    Map<EntityType, PendingTable> logged = combine(unfolded(base.state().log(), false));
+    for (Map.Entry<PendingTable, java.util.Set<String>> e : changed.entrySet()) {
+      PendingTable p = e.getKey();
+      PendingTable theirs = logged.get(p.type);
+      if (theirs == null) continue;
+      if (!p.type.uniques().isEmpty()) return true;
+      for (String id : e.getValue()) {
+        if (p.strictInserts.contains(id) && theirs.upserts.containsKey(id)) throw Validator.exists(p.type, id);
+      }
+    }
+    return false;
   }
 
   private Map<EntityType, PendingTable> combine(List<Entry> unfolded) {

@@ -169,7 +169,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     settle();
     EntityType type = type(typeName);
     Map<String, Map<String, Object>> changes = new LinkedHashMap<>();
-    for (String id : matchingIds(type, where)) changes.put(id, assignments);
+    for (String id : WriteReads.matchingIds(this, reads, type, where)) changes.put(id, assignments);
     return updateById(typeName, changes);
   }
 
@@ -178,7 +178,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     checkOpen();
     settle();
     EntityType type = type(typeName);
-    Map<String, Map<String, Object>> current = rowsById(type, changes.keySet());
+    Map<String, Map<String, Object>> current = WriteReads.rowsById(this, reads, type, changes.keySet());
     Map<String, Map<String, Object>> updated = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, Object>> e : changes.entrySet()) {
       Map<String, Object> row = current.get(e.getKey());
@@ -262,7 +262,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     checkOpen();
     settle();
     EntityType type = type(typeName);
-    return deleteIds(type, matchingIds(type, where));
+    return deleteIds(type, WriteReads.matchingIds(this, reads, type, where));
   }
 
   public Affected deleteById(String typeName, Collection<String> ids) {
@@ -270,7 +270,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
     settle();
     EntityType type = type(typeName);
     Set<String> existing = new LinkedHashSet<>(ids);
-    existing.retainAll(rowsById(type, ids).keySet());
+    existing.retainAll(WriteReads.rowsById(this, reads, type, ids).keySet());
     return deleteIds(type, existing);
   }
 
@@ -392,33 +392,8 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
      * moved meanwhile.
      */
     public void check() {
-      if (!settled) checkAgainstLog();
+      if (!settled && ctx.commitLog().mustSettle(base, log.changed())) settle();
       new Validator(base, touched(), ctx.knownIds()).validateStatement(log);
-    }
-
-    /**
-     * A transaction that has not read holds only inserts of nodes, checked on the head it began
-     * with: a commit the log published since, or a record it still holds, may clash with them. The
-     * first is settled by reading the head again, the second by the records' ids; a type with
-     * {@code @unique} values settles the log to check them.
-     */
-    private void checkAgainstLog() {
-      if (ctx.latest(branch).manifestVersion() != base.manifestVersion()) {
-        settle();
-        return;
-      }
-      for (Map.Entry<PendingTable, Set<String>> e : log.changed().entrySet()) {
-        PendingTable p = e.getKey();
-        PendingTable logged = ctx.commitLog().unfolded(p.type, base);
-        if (logged == null) continue;
-        if (!p.type.uniques().isEmpty()) {
-          settle();
-          return;
-        }
-        for (String id : e.getValue()) {
-          if (p.strictInserts.contains(id) && logged.upserts.containsKey(id)) throw Validator.exists(p.type, id);
-        }
-      }
     }
 
     /** Keeps the statement's changes in the transaction. */
@@ -433,42 +408,6 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
       // Reads an undone statement recorded stay in the read set: at worst a needless conflict.
       if (!kept) log.undo();
     }
-  }
-
-  /** Current full rows of the given ids, as this transaction sees them. */
-  private Map<String, Map<String, Object>> rowsById(EntityType type, Collection<String> ids) {
-    reads.addIds(type, ids);
-    Map<String, Map<String, Object>> out = new HashMap<>();
-    List<String> all = List.copyOf(new LinkedHashSet<>(ids));
-    List<String> columns = type.columnNames();
-    for (int i = 0; i < all.size(); i += 2000) {
-      Predicate in = Predicate.idIn(all.subList(i, Math.min(all.size(), i + 2000)));
-      try (RowCursor c = scan(type.name(), new ScanRequest(columns, in, java.util.OptionalLong.empty()))) {
-        while (c.next()) {
-          Map<String, Object> row = c.rowMap();
-          out.put((String) row.get("id"), row);
-        }
-      }
-    }
-    return out;
-  }
-
-  private Set<String> matchingIds(EntityType type, Predicate where) {
-    // A predicate on id reads just those rows, whether they exist or not; any other reads the table.
-    if (where instanceof Predicate.Compare c && c.column().equals("id") && c.op() == Predicate.Op.EQ
-        && c.value() instanceof String id) {
-      reads.addIds(type, List.of(id));
-    } else if (where instanceof Predicate.In in && in.column().equals("id")
-        && in.values().stream().allMatch(String.class::isInstance)) {
-      reads.addIds(type, in.values().stream().map(String.class::cast).toList());
-    } else {
-      reads.add(type);
-    }
-    Set<String> ids = new LinkedHashSet<>();
-    try (RowCursor c = scan(type.name(), new ScanRequest(List.of("id"), where, java.util.OptionalLong.empty()))) {
-      while (c.next()) ids.add((String) c.row()[0]);
-    }
-    return ids;
   }
 
   /**
@@ -600,17 +539,7 @@ public final class GraphTransaction implements ReadView, AutoCloseable {
       List<String> columns = request.columns().isEmpty() ? type.columnNames() : request.columns();
       return notedScan(notes, type, request.withColumns(columns));
     }
-    List<String> columns = request.columns().isEmpty() ? p.type.columnNames() : request.columns();
-    List<String> baseColumns = new ArrayList<>(columns);
-    if (!baseColumns.contains("id")) baseColumns.add("id");
-    long limit = request.limit().orElse(Long.MAX_VALUE);
-    ScanRequest baseRequest = request.withColumns(baseColumns);
-    if (request.limit().isPresent()) {
-      long slack = (long) p.upserts.size() + p.deletes.size();
-      baseRequest = p.replaceAll ? baseRequest.withLimit(0) : baseRequest.withLimit(limit + slack);
-    }
-    RowCursor baseRows = notes == null ? base.scan(typeName, baseRequest) : notedScan(notes, type, baseRequest);
-    return new OverlayCursor(baseRows, columns, p, request.filter(), limit);
+    return OverlayCursor.over(p, request, r -> notes == null ? base.scan(typeName, r) : notedScan(notes, type, r));
   }
 
   /** The snapshot's rows for {@code request}, noting where each is stored. */

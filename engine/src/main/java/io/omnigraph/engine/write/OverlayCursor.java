@@ -2,6 +2,7 @@ package io.omnigraph.engine.write;
 
 import io.omnigraph.engine.read.Predicate;
 import io.omnigraph.engine.read.RowCursor;
+import io.omnigraph.engine.read.ScanRequest;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,24 @@ final class OverlayCursor implements RowCursor {
   private long remaining;
   private Object[] current;
   private boolean baseDone;
+
+  /**
+   * The rows {@code request} asks of a table with {@code pending} changes: {@code committed} is
+   * asked for the committed rows, with the id column and room for the rows the changes hide.
+   */
+  static OverlayCursor over(PendingTable pending, ScanRequest request,
+      java.util.function.Function<ScanRequest, RowCursor> committed) {
+    List<String> columns = request.columns().isEmpty() ? pending.type.columnNames() : request.columns();
+    List<String> baseColumns = new java.util.ArrayList<>(columns);
+    if (!baseColumns.contains("id")) baseColumns.add("id");
+    long limit = request.limit().orElse(Long.MAX_VALUE);
+    ScanRequest baseRequest = request.withColumns(baseColumns);
+    if (request.limit().isPresent()) {
+      long slack = (long) pending.upserts.size() + pending.deletes.size();
+      baseRequest = pending.replaceAll ? baseRequest.withLimit(0) : baseRequest.withLimit(limit + slack);
+    }
+    return new OverlayCursor(committed.apply(baseRequest), columns, pending, request.filter(), limit);
+  }
 
   /**
    * @param base a committed scan of {@code columns} plus, if absent from them, a trailing id column
