@@ -231,7 +231,10 @@ public final class Graph implements AutoCloseable {
   /** The newest committed state of a branch. */
   public Snapshot snapshot(String branch) {
     requireBranch(branch);
-    if (branch.equals("main")) ctx.commitLog().settle();
+    if (!branch.equals("main")) return ctx.latest(branch);
+    // A read-only handle cannot publish what the commit log holds: it reads it on top.
+    if (ctx.readOnly()) return ctx.commitLog().withUnfolded(ctx.latest(branch));
+    ctx.commitLog().settle();
     return ctx.latest(branch);
   }
 

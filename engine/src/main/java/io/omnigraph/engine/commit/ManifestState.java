@@ -232,6 +232,18 @@ public final class ManifestState {
     return log;
   }
 
+  /**
+   * This version as a handle that cannot publish the commit log reads it: with {@code logged}, the
+   * commits only the log holds, after its own and the last of them its head.
+   */
+  public ManifestState withLogged(List<GraphCommit> logged) {
+    if (logged.isEmpty()) return this;
+    List<GraphCommit> all = new ArrayList<>(commits.size() + logged.size());
+    all.addAll(commits);
+    all.addAll(logged);
+    return new ManifestState(branch, version, tablesByStableId, all, logged.get(logged.size() - 1).id(), log);
+  }
+
   public TableEntry table(long stableTableId) {
     return tablesByStableId.get(stableTableId);
   }

@@ -30,12 +30,36 @@ public final class Snapshot implements ReadView {
   private final ManifestState state;
   private final TableStore tables;
   private final ObjectStore store;
+  /**
+   * Rows of commits that main's commit log holds past this version, by type name: what a handle
+   * that cannot publish the log reads on top of it (see {@link #withLogged}); empty otherwise.
+   */
+  private final Map<String, List<Map<String, Object>>> logged;
 
   public Snapshot(Catalog catalog, ManifestState state, TableStore tables, ObjectStore store) {
+    this(catalog, state, tables, store, Map.of());
+  }
+
+  private Snapshot(Catalog catalog, ManifestState state, TableStore tables, ObjectStore store,
+      Map<String, List<Map<String, Object>>> logged) {
     this.catalog = catalog;
     this.state = state;
     this.tables = tables;
     this.store = store;
+    this.logged = logged;
+  }
+
+  /**
+   * This version with commits only the commit log holds: their rows (inserts, by type name) read
+   * on top of the tables, and {@code state} listing their commits. For a read-only handle, which
+   * cannot publish them.
+   */
+  public Snapshot withLogged(ManifestState state, Map<String, List<Map<String, Object>>> rows) {
+    return new Snapshot(catalog, state, tables, store, Map.copyOf(rows));
+  }
+
+  private List<Map<String, Object>> loggedRows(EntityType type) {
+    return logged.getOrDefault(type.name(), List.of());
   }
 
   public ManifestState state() {
@@ -91,6 +115,18 @@ public final class Snapshot implements ReadView {
   @Override
   public RowCursor scan(String typeName, ScanRequest request) {
     EntityType type = type(typeName);
+    List<Map<String, Object>> appended = loggedRows(type);
+    if (!appended.isEmpty()) {
+      List<String> columns = request.columns().isEmpty() ? type.columnNames() : request.columns();
+      long limit = request.limit().orElse(Long.MAX_VALUE);
+      return new io.omnigraph.engine.read.AppendedRowsCursor(committedScan(type, request), columns, appended,
+          request.filter(), limit);
+    }
+    return committedScan(type, request);
+  }
+
+  private RowCursor committedScan(EntityType type, ScanRequest request) {
+    String typeName = type.name();
     List<String> columns = request.columns().isEmpty() ? type.columnNames() : request.columns();
     for (String c : columns) {
       if (!type.columnNames().contains(c) && !c.equals(RowAddresses.COLUMN)) {
@@ -117,7 +153,20 @@ public final class Snapshot implements ReadView {
   }
 
   @Override
+  public Optional<io.omnigraph.engine.read.PendingChanges> pendingChanges(String typeName) {
+    List<Map<String, Object>> appended = loggedRows(type(typeName));
+    if (appended.isEmpty()) return Optional.empty();
+    Map<String, Map<String, Object>> byId = new java.util.LinkedHashMap<>();
+    for (Map<String, Object> row : appended) byId.put((String) row.get("id"), row);
+    return Optional.of(new io.omnigraph.engine.read.PendingChanges(new Snapshot(catalog, state, tables, store), byId,
+        java.util.Set.of(), false));
+  }
+
+  @Override
   public Optional<Map<String, Object>> get(String typeName, String id) {
+    for (Map<String, Object> row : loggedRows(type(typeName))) {
+      if (id.equals(row.get("id"))) return Optional.of(new java.util.HashMap<>(row));
+    }
     try (RowCursor c = scan(typeName, ScanRequest.all().withFilter(Predicate.eq("id", id)).withLimit(1))) {
       return c.next() ? Optional.of(c.rowMap()) : Optional.empty();
     }
@@ -125,6 +174,12 @@ public final class Snapshot implements ReadView {
 
   @Override
   public long count(String typeName, Predicate filter) {
+    List<Map<String, Object>> appended = loggedRows(type(typeName));
+    if (!appended.isEmpty()) {
+      long n = new Snapshot(catalog, state, tables, store).count(typeName, filter);
+      for (Map<String, Object> row : appended) if (filter.test(row)) n++;
+      return n;
+    }
     if (filter instanceof Predicate.True) {
       // Every publish records each table version's row count: no table is opened.
       TableEntry e = state.table(type(typeName).stableTypeId());
@@ -143,6 +198,7 @@ public final class Snapshot implements ReadView {
   /** Pushed into the table version when its filter is; computed over a scan otherwise. */
   @Override
   public RowCursor aggregate(String typeName, Aggregation aggregation) {
+    if (!loggedRows(type(typeName)).isEmpty()) return ScanAggregator.aggregate(this, typeName, aggregation);
     if (Predicate.pushable(aggregation.filter())) {
       try {
         return tables.aggregate(ref(type(typeName)), aggregation);
@@ -160,7 +216,7 @@ public final class Snapshot implements ReadView {
       TableEntry e = state.table(t.stableTypeId());
       if (e == null) continue;
       out.add(new TableInfo(t.name(), t.kind() == TypeKind.NODE ? "node" : "edge", t.tableKey(), e.version(),
-          e.rowCount(), e.tableBranch()));
+          e.rowCount() + loggedRows(t).size(), e.tableBranch()));
     }
     return out;
   }

@@ -160,6 +160,27 @@ public final class CommitLog implements AutoCloseable {
   }
 
   /**
+   * Main at {@code head} as a handle that cannot publish the log reads it: with the rows and the
+   * commits of every record {@code head} does not hold. The commits' manifest version is the one
+   * their fold will most likely publish.
+   */
+  public Snapshot withUnfolded(Snapshot head) {
+    if (!hasUnfolded()) return head;
+    List<Entry> unfolded = unfolded(head.state().log(), false);
+    if (unfolded.isEmpty()) return head;
+    Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+    List<GraphCommit> commits = new ArrayList<>();
+    String parent = head.headCommitId();
+    for (Entry e : unfolded) {
+      LogRecord r = e.record();
+      r.inserts().forEach((type, typeRows) -> rows.computeIfAbsent(type, k -> new ArrayList<>()).addAll(typeRows));
+      commits.add(new GraphCommit(r.commitId(), null, head.manifestVersion() + 1, parent, null, r.actor(), r.micros()));
+      parent = r.commitId();
+    }
+    return head.withLogged(head.state().withLogged(commits), rows);
+  }
+
+  /**
    * Whether records past what main's manifest holds may exist: one length check of the log while
    * it is no longer than what was last seen folded.
    */

@@ -11,6 +11,7 @@ import io.omnigraph.engine.Fixtures;
 import io.omnigraph.engine.Graph;
 import io.omnigraph.engine.commit.GraphCommit;
 import io.omnigraph.engine.commit.Snapshot;
+import io.omnigraph.engine.read.Predicate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -63,6 +64,55 @@ class SigkillRecoveryTest {
   @Timeout(value = 240, unit = TimeUnit.SECONDS)
   void killedWritersOfTheCommitLogLoseNoAcknowledgedCommitAndPublishNoneTwice() throws Exception {
     killRepeatedly(RUNS / 2, true);
+  }
+
+  /**
+   * A read-only handle cannot publish the log: it reads the commits a killed writer left there on
+   * top of main, each acknowledged row and commit, before any read-write open publishes them.
+   */
+  @Test
+  @Timeout(value = 240, unit = TimeUnit.SECONDS)
+  void aReadOnlyHandleReadsWhatAKilledWriterLeftInTheLog() throws Exception {
+    Path root = dir.resolve("g");
+    Graph.init(root.toString(), Fixtures.schema()).close();
+    boolean sawUnpublished = false;
+    for (int run = 0; run < 5 && !sawUnpublished; run++) {
+      Child child = Child.start(dir, root, run, true);
+      try {
+        child.go();
+        assertTrue(child.log.ready.await(60, TimeUnit.SECONDS), "child opened the graph: " + child.stderrTail());
+        Thread.sleep(700);
+        child.kill();
+      } finally {
+        child.process.destroyForcibly();
+      }
+      Set<String> read = new HashSet<>();
+      try (Graph ro = Graph.open(root.toString(), true)) {
+        Snapshot s = ro.snapshot("main");
+        for (String type : List.of("Person", "Company")) read.addAll(Fixtures.ids(s, type));
+        assertEquals(read.size(), s.count("Person", Predicate.TRUE) + s.count("Company", Predicate.TRUE));
+        for (Map.Entry<String, String> c : child.log.committed.entrySet()) {
+          assertTrue(read.contains(c.getKey()), "acknowledged row " + c.getKey() + " is read");
+          assertTrue(s.get(isEven(c.getKey()) ? "Person" : "Company", c.getKey()).isPresent(),
+              "acknowledged row " + c.getKey() + " is found by id");
+          assertTrue(s.state().commit(c.getValue()) != null, "acknowledged commit " + c.getValue() + " is listed");
+        }
+        Snapshot published = ro.context().latest("main");
+        long publishedRows = published.count("Person", Predicate.TRUE) + published.count("Company", Predicate.TRUE);
+        if (publishedRows < read.size()) sawUnpublished = true;
+      }
+      try (Graph g = Graph.open(root.toString(), false)) {
+        Snapshot s = g.snapshot("main");
+        Set<String> after = new HashSet<>();
+        for (String type : List.of("Person", "Company")) after.addAll(Fixtures.ids(s, type));
+        assertEquals(read, after, "publishing the log changes nothing a reader saw");
+      }
+    }
+    assertTrue(sawUnpublished, "a kill left commits that only the log held");
+  }
+
+  private static boolean isEven(String name) {
+    return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1)) % 2 == 0;
   }
 
   private void killRepeatedly(int runs, boolean log) throws Exception {
