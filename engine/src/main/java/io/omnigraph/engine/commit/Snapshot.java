@@ -58,6 +58,11 @@ public final class Snapshot implements ReadView {
     return new Snapshot(catalog, state, tables, store, Map.copyOf(rows));
   }
 
+  /** This version without the rows only the commit log holds. */
+  private Snapshot published() {
+    return new Snapshot(catalog, state, tables, store);
+  }
+
   private List<Map<String, Object>> loggedRows(EntityType type) {
     return logged.getOrDefault(type.name(), List.of());
   }
@@ -158,15 +163,11 @@ public final class Snapshot implements ReadView {
     if (appended.isEmpty()) return Optional.empty();
     Map<String, Map<String, Object>> byId = new java.util.LinkedHashMap<>();
     for (Map<String, Object> row : appended) byId.put((String) row.get("id"), row);
-    return Optional.of(new io.omnigraph.engine.read.PendingChanges(new Snapshot(catalog, state, tables, store), byId,
-        java.util.Set.of(), false));
+    return Optional.of(new io.omnigraph.engine.read.PendingChanges(published(), byId, java.util.Set.of(), false));
   }
 
   @Override
   public Optional<Map<String, Object>> get(String typeName, String id) {
-    for (Map<String, Object> row : loggedRows(type(typeName))) {
-      if (id.equals(row.get("id"))) return Optional.of(new java.util.HashMap<>(row));
-    }
     try (RowCursor c = scan(typeName, ScanRequest.all().withFilter(Predicate.eq("id", id)).withLimit(1))) {
       return c.next() ? Optional.of(c.rowMap()) : Optional.empty();
     }
@@ -176,7 +177,7 @@ public final class Snapshot implements ReadView {
   public long count(String typeName, Predicate filter) {
     List<Map<String, Object>> appended = loggedRows(type(typeName));
     if (!appended.isEmpty()) {
-      long n = new Snapshot(catalog, state, tables, store).count(typeName, filter);
+      long n = published().count(typeName, filter);
       for (Map<String, Object> row : appended) if (filter.test(row)) n++;
       return n;
     }

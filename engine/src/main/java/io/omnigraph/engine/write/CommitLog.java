@@ -23,11 +23,12 @@ import java.util.Optional;
  * main). Every record is checked, under the log's lock, against main's published state plus the
  * records not yet folded, so a fold only publishes what already passed the checks.
  *
- * <p>Nothing reads the unfolded records as rows: a read of main folds them first, so a reader sees
- * every commit acknowledged before it began, and since no one read between two records of one
- * fold, reading as of either commit shows the whole fold (as with a group commit). The manifest
- * records how far into the log it holds ({@link LogPosition}), in the same publish as the rows,
- * so a record is published exactly once whatever dies when.
+ * <p>A read-write handle folds before it reads main, so a reader sees every commit acknowledged
+ * before it began; a read-only handle, which cannot publish, reads the unfolded records on top of
+ * main ({@link #withUnfolded}). Commits of one fold share its manifest version: reading as of any
+ * of them shows the whole fold, as with a group commit. The manifest records how far into the log
+ * it holds ({@link LogPosition}), in the same publish as the rows, so a record is published
+ * exactly once whatever dies when.
  */
 public final class CommitLog implements AutoCloseable {
   /** The log file, under the graph root. */
@@ -58,10 +59,8 @@ public final class CommitLog implements AutoCloseable {
    */
   public CommitLog(EngineContext ctx, boolean appending) {
     this.ctx = ctx;
-    this.appending = appending && !ctx.readOnly() && ctx.store().openAppend(FILE).map(f -> {
-      file = f;
-      return true;
-    }).orElse(false);
+    this.file = appending && !ctx.readOnly() ? ctx.store().openAppend(FILE).orElse(null) : null;
+    this.appending = file != null;
     this.folder = this.appending ? new LogFolder(this::foldInBackground) : null;
   }
 
@@ -87,60 +86,64 @@ public final class CommitLog implements AutoCloseable {
    */
   GraphCommit append(CommitPipeline pipeline) {
     if (unfoldedCount() >= MAX_UNFOLDED) fold();
-    boolean swept = false;
-    GraphCommit committed;
-    long appendedTo;
-    while (true) {
-      if (ctx.recovery().changeUnsettled(MAIN)) {
-        if (swept) {
-          throw OmniGraphException.state("a writer that died while publishing to main left work recovery could not "
-              + "settle; reopen the graph read-write to recover it");
-        }
-        settleRecovery();
-        swept = true;
+    Appended appended = appendLocked(pipeline);
+    if (appended == null) {
+      // Settled outside the log's lock: recovery takes main's lock, which writers take before it.
+      settleRecovery();
+      appended = appendLocked(pipeline);
+      if (appended == null) {
+        throw OmniGraphException.state("a writer that died while publishing to main left work recovery could not "
+            + "settle; reopen the graph read-write to recover it");
       }
-      try (BranchLocks.Held log = ctx.branchLocks().acquireLog(MAIN)) {
-        // A writer that died mid-publish must be settled before anything is checked against main.
-        if (ctx.recovery().changeUnsettled(MAIN)) continue;
-        ctx.refreshSchema();
-        pipeline.requireCatalogUnchanged();
-        Snapshot head = ctx.latest(MAIN);
-        List<Entry> unfolded = unfolded(head.state().log(), true);
-        Map<EntityType, PendingTable> combined = combine(unfolded);
-        for (Map.Entry<EntityType, PendingTable> e : pipeline.touched().entrySet()) {
-          PendingTable into = combined.computeIfAbsent(e.getKey(), PendingTable::new);
-          for (Map.Entry<String, Map<String, Object>> row : e.getValue().upserts.entrySet()) {
-            if (into.upserts.containsKey(row.getKey())) throw Validator.exists(e.getKey(), row.getKey());
-            into.upserts.put(row.getKey(), row.getValue());
-            into.strictInserts.add(row.getKey());
-          }
+    }
+    // Outside the lock: commits appended meanwhile share the next fdatasync.
+    file.sync(appended.end());
+    folder.request();
+    return appended.commit();
+  }
+
+  private record Appended(GraphCommit commit, long end) {}
+
+  /**
+   * Checks and writes the record under the log's lock; null when a writer that died mid-publish
+   * left work on main that recovery must settle first.
+   */
+  private Appended appendLocked(CommitPipeline pipeline) {
+    try (BranchLocks.Held log = ctx.branchLocks().acquireLog(MAIN)) {
+      if (ctx.recovery().changeUnsettled(MAIN)) return null;
+      ctx.refreshSchema();
+      pipeline.requireCatalogUnchanged();
+      Snapshot head = ctx.latest(MAIN);
+      List<Entry> unfolded = unfolded(head.state().log(), true);
+      Map<EntityType, PendingTable> combined = combine(unfolded);
+      for (Map.Entry<EntityType, PendingTable> e : pipeline.touched().entrySet()) {
+        PendingTable into = combined.computeIfAbsent(e.getKey(), PendingTable::new);
+        for (Map.Entry<String, Map<String, Object>> row : e.getValue().upserts.entrySet()) {
+          if (into.upserts.containsKey(row.getKey())) throw Validator.exists(e.getKey(), row.getKey());
+          into.upserts.put(row.getKey(), row.getValue());
+          into.strictInserts.add(row.getKey());
         }
-        new Validator(head, combined, ctx.knownIds()).validate();
-        LogRecord last = unfolded.isEmpty() ? null : unfolded.get(unfolded.size() - 1).record();
-        long seq = (last == null ? head.state().log().seq() : last.seq()) + 1;
-        long micros = Math.max(CommitPipeline.nowMicros(), last == null ? 0 : last.micros() + 1);
-        Map<String, List<Map<String, Object>>> inserts = new LinkedHashMap<>();
-        pipeline.touched().forEach((type, p) -> inserts.put(type.name(), new ArrayList<>(p.upserts.values())));
-        LogRecord record = new LogRecord(seq, ctx.newId(), pipeline.actor(), micros, inserts);
-        byte[] framed = record.encode(ctx.catalog(), ctx.tables().allocator());
-        long end;
-        synchronized (this) {
-          long at = file.size();
-          end = file.append(framed);
-          if (at == cachedEnd) {
-            cached.add(new Entry(record, end));
-            cachedEnd = end;
-          }
-        }
-        String parent = last == null ? head.headCommitId() : last.commitId();
-        committed = new GraphCommit(record.commitId(), null, head.manifestVersion() + 1, parent, null, record.actor(),
-            micros);
-        appendedTo = end;
       }
-      // Outside the lock: commits appended meanwhile share the next fdatasync.
-      file.sync(appendedTo);
-      folder.request();
-      return committed;
+      new Validator(head, combined, ctx.knownIds()).validate();
+      LogRecord last = unfolded.isEmpty() ? null : unfolded.get(unfolded.size() - 1).record();
+      long seq = (last == null ? head.state().log().seq() : last.seq()) + 1;
+      long micros = Math.max(CommitPipeline.nowMicros(), last == null ? 0 : last.micros() + 1);
+      Map<String, List<Map<String, Object>>> inserts = new LinkedHashMap<>();
+      pipeline.touched().forEach((type, p) -> inserts.put(type.name(), new ArrayList<>(p.upserts.values())));
+      LogRecord record = new LogRecord(seq, ctx.newId(), pipeline.actor(), micros, inserts);
+      byte[] framed = record.encode(ctx.catalog(), ctx.tables().allocator());
+      long end;
+      synchronized (this) {
+        long at = file.size();
+        end = file.append(framed);
+        if (at == cachedEnd) {
+          cached.add(new Entry(record, end));
+          cachedEnd = end;
+        }
+      }
+      String parent = last == null ? head.headCommitId() : last.commitId();
+      return new Appended(new GraphCommit(record.commitId(), null, head.manifestVersion() + 1, parent, null,
+          record.actor(), micros), end);
     }
   }
 
@@ -165,7 +168,7 @@ public final class CommitLog implements AutoCloseable {
    * their fold will most likely publish.
    */
   public Snapshot withUnfolded(Snapshot head) {
-    if (!hasUnfolded()) return head;
+    if (!beyond(head.state().log())) return head;
     List<Entry> unfolded = unfolded(head.state().log(), false);
     if (unfolded.isEmpty()) return head;
     Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
@@ -196,6 +199,12 @@ public final class CommitLog implements AutoCloseable {
       foldedOffset = Math.max(foldedOffset, folded);
     }
     return size > folded;
+  }
+
+  /** Whether the log holds bytes past {@code at}: one length check, no read of main. */
+  private boolean beyond(LogPosition at) {
+    AppendFile f = file();
+    return f != null && f.size() > at.offset();
   }
 
   private int unfoldedCount() {
@@ -250,7 +259,7 @@ public final class CommitLog implements AutoCloseable {
    */
   boolean mustSettle(Snapshot base, Map<PendingTable, java.util.Set<String>> changed) {
     if (ctx.latest(MAIN).manifestVersion() != base.manifestVersion()) return true;
-    if (!hasUnfolded()) return false;
+    if (!beyond(base.state().log())) return false;
     Map<EntityType, PendingTable> logged = combine(unfolded(base.state().log(), false));
     for (Map.Entry<PendingTable, java.util.Set<String>> e : changed.entrySet()) {
       PendingTable p = e.getKey();
@@ -300,26 +309,15 @@ public final class CommitLog implements AutoCloseable {
     byte[] bytes = f.readFrom(cachedEnd);
     if (bytes.length > 0) {
       LogRecord.Decoded d = LogRecord.decode(bytes, ctx.catalog(), ctx.tables().allocator());
-      long end = cachedEnd;
-      int consumed = 0;
-      for (LogRecord r : d.records()) {
-        // Each record's length is recovered from the frame sizes in order.
-        int size = frameSize(bytes, consumed);
-        consumed += size;
-        end += size;
-        cached.add(new Entry(r, end));
-      }
-      cachedEnd = end;
+      long from = cachedEnd;
+      for (int i = 0; i < d.records().size(); i++) cached.add(new Entry(d.records().get(i), from + d.ends().get(i)));
+      cachedEnd = from + d.length();
       if (d.length() < bytes.length && logLocked) {
         // A frame a writer died while appending: never acknowledged, and in the way of the next.
         f.truncate(cachedEnd);
       }
     }
     return List.copyOf(cached);
-  }
-
-  private static int frameSize(byte[] bytes, int at) {
-    return 12 + java.nio.ByteBuffer.wrap(bytes, at + 4, 4).getInt();
   }
 
   /** The log file if it exists; a handle that does not append opens it once another has made it. */

@@ -79,11 +79,15 @@ record LogRecord(long seq, String commitId, String actor, long micros, Map<Strin
     return bytes.toByteArray();
   }
 
-  /** The complete records framed in {@code bytes}, and how many bytes they take. */
-  record Decoded(List<LogRecord> records, int length) {}
+  /**
+   * The complete records framed in {@code bytes}, each with the offset in {@code bytes} just past
+   * its frame, and how many bytes they take.
+   */
+  record Decoded(List<LogRecord> records, List<Integer> ends, int length) {}
 
   static Decoded decode(byte[] bytes, Catalog catalog, BufferAllocator allocator) {
     List<LogRecord> out = new ArrayList<>();
+    List<Integer> ends = new ArrayList<>();
     ByteBuffer b = ByteBuffer.wrap(bytes);
     while (b.remaining() >= HEADER) {
       int start = b.position();
@@ -102,8 +106,9 @@ record LogRecord(long seq, String commitId, String actor, long micros, Map<Strin
       }
       out.add(payload(bytes, b.position(), length, catalog, allocator));
       b.position(b.position() + length);
+      ends.add(b.position());
     }
-    return new Decoded(out, b.position());
+    return new Decoded(out, ends, b.position());
   }
 
   private static LogRecord payload(byte[] bytes, int at, int length, Catalog catalog, BufferAllocator allocator) {
