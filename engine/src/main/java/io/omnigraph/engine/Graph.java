@@ -257,10 +257,27 @@ public final class Graph implements AutoCloseable {
     candidates.add("main");
     candidates.addAll(ctx.manifest().branchNames());
     for (String b : candidates) {
-      GraphCommit c = ctx.latest(b).state().commit(commitId);
-      if (c != null) return ctx.at(c.branchName(), c.manifestVersion());
+      ManifestState state = ctx.latest(b).state();
+      GraphCommit c = state.commit(commitId);
+      if (c == null) continue;
+      Snapshot at = ctx.at(c.branchName(), c.manifestVersion());
+      return c.branchName().equals("main") ? exactlyAfter(c, at, state) : at;
     }
     throw OmniGraphException.notFound("commit '" + commitId + "' not found");
+  }
+
+  /**
+   * {@code at}, the version that published commit {@code c} on main, or, when a fold of the commit
+   * log published later commits in the same version, the version before with the fold's records
+   * up to {@code c} on top.
+   */
+  private Snapshot exactlyAfter(GraphCommit c, Snapshot at, ManifestState mainState) {
+    List<GraphCommit> commits = mainState.commits();
+    int i = commits.indexOf(c);
+    boolean lastOfVersion = i == commits.size() - 1 || commits.get(i + 1).manifestVersion() != c.manifestVersion();
+    if (lastOfVersion || c.manifestVersion() < 2) return at;
+    Snapshot before = ctx.at("main", c.manifestVersion() - 1);
+    return ctx.commitLog().asOf(before, at.state().log(), c.id()).orElse(at);
   }
 
   /** Starts a write transaction on a branch; {@code actor} is recorded on its commit (may be null). */

@@ -63,6 +63,11 @@ public final class Snapshot implements ReadView {
     return new Snapshot(catalog, state, tables, store);
   }
 
+  /** Whether rows of {@code type} are read on top of its pinned table (see {@link #withLogged}). */
+  public boolean hasLogged(EntityType type) {
+    return !loggedRows(type).isEmpty();
+  }
+
   private List<Map<String, Object>> loggedRows(EntityType type) {
     return logged.getOrDefault(type.name(), List.of());
   }

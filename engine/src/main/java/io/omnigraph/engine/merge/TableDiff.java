@@ -59,6 +59,8 @@ final class TableDiff {
    *     pinned table version (the newer state's history contains the older state's commit)
    */
   List<RowChange> changes(ReadView older, ReadView newer, EntityType type, boolean descends) {
+    // Rows of the commit log read on top of a table are not in it: only a full comparison sees them.
+    if (logged(older, type) || logged(newer, type)) return fullComparison(older, newer, type);
     TableEntry from = entry(older, type);
     TableEntry to = entry(newer, type);
     if (samePin(from, to)) return List.of();
@@ -122,6 +124,10 @@ final class TableDiff {
       }
     }
     return rows;
+  }
+
+  private static boolean logged(ReadView view, EntityType type) {
+    return view instanceof Snapshot s && s.hasLogged(type);
   }
 
   /** Whether the type has a table in the view (a type added or dropped later has none). */

@@ -22,7 +22,12 @@ public interface AppendFile extends AutoCloseable {
   void sync(long length);
 
   /** The bytes from {@code offset} to the end as it is now. */
-  byte[] readFrom(long offset);
+  default byte[] readFrom(long offset) {
+    return read(offset, Long.MAX_VALUE);
+  }
+
+  /** The bytes from {@code offset} up to {@code end}, or to the end of the file if it is shorter. */
+  byte[] read(long offset, long end);
 
   /**
    * Cuts the file back to {@code length}: for a tail a writer left half written when it died, which

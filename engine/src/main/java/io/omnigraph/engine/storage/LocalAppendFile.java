@@ -64,9 +64,9 @@ final class LocalAppendFile implements AppendFile {
   }
 
   @Override
-  public synchronized byte[] readFrom(long offset) {
+  public synchronized byte[] read(long offset, long end) {
     try {
-      long size = channel.size();
+      long size = Math.min(channel.size(), end);
       if (offset >= size) return new byte[0];
       ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(size - offset));
       long at = offset;

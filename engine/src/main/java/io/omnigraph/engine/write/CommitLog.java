@@ -25,8 +25,9 @@ import java.util.Optional;
  *
  * <p>A read-write handle folds before it reads main, so a reader sees every commit acknowledged
  * before it began; a read-only handle, which cannot publish, reads the unfolded records on top of
- * main ({@link #withUnfolded}). Commits of one fold share its manifest version: reading as of any
- * of them shows the whole fold, as with a group commit. The manifest records how far into the log
+ * main ({@link #withUnfolded}). Commits of one fold share its manifest version; reading as of one
+ * of them reads the version before the fold with the fold's records up to it on top ({@link
+ * #asOf}), so it shows exactly what that commit left. The manifest records how far into the log
  * it holds ({@link LogPosition}), in the same publish as the rows, so a record is published
  * exactly once whatever dies when.
  */
@@ -170,12 +171,37 @@ public final class CommitLog implements AutoCloseable {
   public Snapshot withUnfolded(Snapshot head) {
     if (!beyond(head.state().log())) return head;
     List<Entry> unfolded = unfolded(head.state().log(), false);
-    if (unfolded.isEmpty()) return head;
+    return overlay(head, unfolded.stream().map(Entry::record).toList());
+  }
+
+  /**
+   * Main exactly as commit {@code commitId} left it, when a fold published it together with later
+   * commits in one manifest version: {@code before}, the version preceding that fold, with the
+   * fold's records up to and including that commit read on top. Empty when the log no longer holds
+   * them.
+   *
+   * @param through how far into the log the fold's version holds
+   */
+  public Optional<Snapshot> asOf(Snapshot before, LogPosition through, String commitId) {
+    AppendFile f = file();
+    LogPosition from = before.state().log();
+    if (f == null || through.offset() <= from.offset() || f.size() < through.offset()) return Optional.empty();
+    byte[] bytes = f.read(from.offset(), through.offset());
+    List<LogRecord> upTo = new ArrayList<>();
+    for (LogRecord r : LogRecord.decode(bytes, ctx.catalog(), ctx.tables().allocator()).records()) {
+      upTo.add(r);
+      if (r.commitId().equals(commitId)) return Optional.of(overlay(before, upTo));
+    }
+    return Optional.empty();
+  }
+
+  /** {@code head} with the rows and commits of {@code records}, which it does not hold, on top. */
+  private static Snapshot overlay(Snapshot head, List<LogRecord> records) {
+    if (records.isEmpty()) return head;
     Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
     List<GraphCommit> commits = new ArrayList<>();
     String parent = head.headCommitId();
-    for (Entry e : unfolded) {
-      LogRecord r = e.record();
+    for (LogRecord r : records) {
       r.inserts().forEach((type, typeRows) -> rows.computeIfAbsent(type, k -> new ArrayList<>()).addAll(typeRows));
       commits.add(new GraphCommit(r.commitId(), null, head.manifestVersion() + 1, parent, null, r.actor(), r.micros()));
       parent = r.commitId();

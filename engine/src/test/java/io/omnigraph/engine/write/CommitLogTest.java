@@ -98,6 +98,50 @@ class CommitLogTest {
   }
 
   @Test
+  void readingAsOfACommitInsideAFoldShowsExactlyWhatThatCommitLeft() throws Exception {
+    try (Graph g = logged()) {
+      java.util.Set<String> base = Fixtures.ids(g.snapshot("main"), "Person");
+      int before = g.snapshot("main").state().commits().size();
+      Map<String, String> nameOf = new java.util.concurrent.ConcurrentHashMap<>();
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          int thread = t;
+          done.add(pool.submit(() -> {
+            for (int i = 0; i < 15; i++) {
+              String name = "A" + thread + "-" + i;
+              nameOf.put(insertPerson(g, name).id(), name);
+            }
+          }));
+        }
+        for (var f : done) f.get();
+      } finally {
+        pool.shutdownNow();
+      }
+      List<GraphCommit> mine = g.snapshot("main").state().commits().subList(before, before + 60);
+      boolean shared = false;
+      for (int i = 1; i < mine.size(); i++) shared |= mine.get(i).manifestVersion() == mine.get(i - 1).manifestVersion();
+      assertTrue(shared, "some fold published several commits in one version");
+      java.util.Set<String> expected = new java.util.HashSet<>(base);
+      Snapshot previous = null;
+      for (GraphCommit c : mine) {
+        expected.add(nameOf.get(c.id()));
+        Snapshot at = g.snapshotAtCommit(c.id());
+        assertEquals(expected, Fixtures.ids(at, "Person"), "as of " + c.id());
+        assertEquals(expected.size(), at.count("Person", Predicate.TRUE));
+        assertEquals(c.id(), at.headCommitId());
+        if (previous != null) {
+          assertEquals(List.of(nameOf.get(c.id())),
+              g.diff(previous, at).changes().stream().map(io.omnigraph.engine.merge.EntityChange::id).toList(),
+              "the change feed of one commit inside a fold");
+        }
+        previous = at;
+      }
+    }
+  }
+
+  @Test
   void aDuplicateOfAnAppendedIdIsRefusedAndChangesNothing() {
     try (Graph g = logged()) {
       insertPerson(g, "Eve");
