@@ -1,5 +1,9 @@
 package io.omnigraph.calcite;
 
+import io.omnigraph.engine.storage.StorageOptions;
+
+import io.omnigraph.engine.GraphSettings;
+
 import io.omnigraph.engine.Graph;
 import io.omnigraph.engine.read.ReadView;
 import io.omnigraph.engine.write.GraphTransaction;
@@ -46,23 +50,29 @@ final class FixtureGraph implements AutoCloseable {
       """;
 
   final Graph graph;
+  final GraphSettings settings;
   final SqlSession session;
   /** The transaction statements read and write through, when one is open. */
   GraphTransaction tx;
 
-  private FixtureGraph(Graph graph) throws SQLException {
+  private FixtureGraph(Graph graph, GraphSettings settings) throws SQLException {
     this.graph = graph;
+    this.settings = settings;
     this.session = SqlSession.open(graph, this::view);
   }
 
   static FixtureGraph loaded(Path dir) throws SQLException {
-    Graph g = Graph.init(dir.resolve("g").toString(), SCHEMA);
+    return loaded(dir, GraphSettings.defaults());
+  }
+
+  static FixtureGraph loaded(Path dir, GraphSettings settings) throws SQLException {
+    Graph g = Graph.init(dir.resolve("g").toString(), SCHEMA, StorageOptions.NONE, settings);
     g.load("main", new StringReader(DATA), LoadMode.APPEND, "fixture");
-    return new FixtureGraph(g);
+    return new FixtureGraph(g, settings);
   }
 
   static FixtureGraph empty(Path dir, String schema) throws SQLException {
-    return new FixtureGraph(Graph.init(dir.resolve("g").toString(), schema));
+    return new FixtureGraph(Graph.init(dir.resolve("g").toString(), schema), GraphSettings.defaults());
   }
 
   private ReadView view() {
@@ -117,7 +127,7 @@ final class FixtureGraph implements AutoCloseable {
   FixtureGraph reopen() throws SQLException {
     String location = graph.location();
     close();
-    return new FixtureGraph(Graph.open(location, false));
+    return new FixtureGraph(Graph.open(location, false, StorageOptions.NONE, settings), settings);
   }
 
   @Override

@@ -45,7 +45,7 @@ public record GraphSettings(CacheBudget cache, int knownIds, int autoCompactEver
         Integer.getInteger("omnigraph.autoCompactEvery", 64),
         Long.getLong("omnigraph.autoIndexAtRows", 10_000),
         Integer.getInteger("omnigraph.manifest.compactAt", 64),
-        Boolean.parseBoolean(System.getProperty("omnigraph.commitLog", "false")));
+        Boolean.parseBoolean(System.getProperty("omnigraph.commitLog", "true")));
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.omnigraph.engine;
 
+import io.omnigraph.engine.storage.StorageOptions;
+
 import io.omnigraph.engine.read.Predicate;
 import io.omnigraph.engine.read.ReadView;
 import io.omnigraph.engine.read.RowCursor;
@@ -32,9 +34,22 @@ public final class Fixtures {
     return resource("test.pg");
   }
 
+  /**
+   * Settings that publish every commit directly, never through the commit log: for tests of what
+   * a direct publish does (its sidecars, failpoints, groups and per-commit maintenance).
+   */
+  public static GraphSettings direct() {
+    return GraphSettings.defaults().with(java.util.Map.of("commitLog", "false"));
+  }
+
   /** A fresh graph at {@code dir/g} with the fixture data loaded by an overwrite load. */
   public static Graph loaded(Path dir) {
-    Graph g = Graph.init(dir.resolve("g").toString(), schema());
+    return loaded(dir, GraphSettings.defaults());
+  }
+
+  /** {@link #loaded(Path)} with {@code settings}. */
+  public static Graph loaded(Path dir, GraphSettings settings) {
+    Graph g = Graph.init(dir.resolve("g").toString(), schema(), StorageOptions.NONE, settings);
     g.load("main", new StringReader(resource("test.jsonl")), LoadMode.OVERWRITE, "fixture");
     return g;
   }

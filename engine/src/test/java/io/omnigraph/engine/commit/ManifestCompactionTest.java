@@ -1,5 +1,7 @@
 package io.omnigraph.engine.commit;
 
+import io.omnigraph.engine.storage.StorageOptions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +47,7 @@ class ManifestCompactionTest {
     System.setProperty("omnigraph.autoCompactEvery", "0");
     String location = dir.resolve("g").toString();
     List<GraphCommit> before;
-    try (Graph g = Graph.init(location, Fixtures.schema())) {
+    try (Graph g = Graph.init(location, Fixtures.schema(), StorageOptions.NONE, Fixtures.direct())) {
       for (int i = 0; i < 60; i++) {
         insert(g, "p" + i);
         // Each rewrite is committed by the first publish after it is staged.
@@ -58,7 +60,7 @@ class ManifestCompactionTest {
       assertEquals(61, before.size(), "every insert's commit and the graph's first");
       for (int i = 0; i < before.size() - 1; i++) assertEquals(before.get(i + 1).id(), before.get(i).parentCommitId());
     }
-    try (Graph reopened = Graph.open(location, false)) {
+    try (Graph reopened = Graph.open(location, false, StorageOptions.NONE, Fixtures.direct())) {
       assertEquals(before, reopened.commits("main"));
       insert(reopened, "after");
       assertEquals(61, Fixtures.ids(reopened.snapshot("main"), "Person").size());
@@ -66,7 +68,8 @@ class ManifestCompactionTest {
   }
   @Test
   void compactionsOfTheManifestChangeNothingAnyHandleReads() {
-    try (Graph a = Fixtures.loaded(dir); Graph b = Graph.open(a.location(), false)) {
+    try (Graph a = Fixtures.loaded(dir, Fixtures.direct()); Graph b = Graph.open(a.location(), false,
+        StorageOptions.NONE, Fixtures.direct())) {
       long early = a.snapshot("main").manifestVersion();
       long personsEarly = a.snapshot("main").count("Person", Predicate.TRUE);
       for (int i = 0; i < 150; i++) {
@@ -77,7 +80,7 @@ class ManifestCompactionTest {
         if (i % 20 == 0) b.snapshot("main");
       }
       assertTrue(manifestFragments(a.location()) < 64, "the manifest was compacted");
-      try (Graph fresh = Graph.open(a.location(), true)) {
+      try (Graph fresh = Graph.open(a.location(), true, StorageOptions.NONE, Fixtures.direct())) {
         for (Graph g : List.of(a, b)) {
           assertEquals(List.copyOf(fresh.snapshot("main").state().tables()), List.copyOf(g.snapshot("main").state().tables()));
           assertEquals(fresh.snapshot("main").state().commits(), g.snapshot("main").state().commits());

@@ -1,5 +1,7 @@
 package io.omnigraph.engine.maintenance;
 
+import io.omnigraph.engine.storage.StorageOptions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +43,7 @@ class AutoCompactionTest {
   void aTableThatKeepsGettingCommitsIsCompactedInTheBackground() throws Exception {
     System.setProperty("omnigraph.autoCompactEvery", "5");
     String location = dir.resolve("g").toString();
-    try (Graph g = Graph.init(location, Fixtures.schema())) {
+    try (Graph g = Graph.init(location, Fixtures.schema(), StorageOptions.NONE, Fixtures.direct())) {
       for (int i = 0; i < 12; i++) insert(g, "p" + i);
       long deadline = System.nanoTime() + 30_000_000_000L;
       while (!compactedByMaintenance(g) && System.nanoTime() < deadline) Thread.sleep(50);
@@ -49,7 +51,7 @@ class AutoCompactionTest {
       for (int i = 12; i < 15; i++) insert(g, "p" + i);
     }
     // Closing waited for any compaction still running.
-    try (Graph g = Graph.open(location, true)) {
+    try (Graph g = Graph.open(location, true, StorageOptions.NONE, Fixtures.direct())) {
       assertEquals(15, g.snapshot("main").count("Person", Predicate.TRUE));
       TableEntry person = g.snapshot("main").state().tables().stream()
           .filter(t -> t.tableKey().equals("node:Person")).findFirst().orElseThrow();
@@ -63,7 +65,8 @@ class AutoCompactionTest {
   void aBigFragmentIsLeftAsItIsWhileTheSmallOnesAfterItAreMerged() throws Exception {
     System.setProperty("omnigraph.autoCompactEvery", "5");
     System.setProperty("omnigraph.autoIndexAtRows", "1000000000");
-    try (Graph g = Graph.init(dir.resolve("g").toString(), "node Item {\n  label: String\n  n: I64\n}\n")) {
+    try (Graph g = Graph.init(dir.resolve("g").toString(), "node Item {\n  label: String\n  n: I64\n}\n",
+        StorageOptions.NONE, Fixtures.direct())) {
       List<Map<String, Object>> bulk = new java.util.ArrayList<>();
       for (int i = 0; i < TableMaintenance.TAIL_ROWS + 100; i++) bulk.add(Map.of("label", "bulk", "n", (long) i));
       try (GraphTransaction tx = g.begin("main", "w")) {
@@ -87,7 +90,7 @@ class AutoCompactionTest {
   @Test
   void aTextIndexedTableUnderUpdatesAndInsertsSurvivesBackgroundCompactionAndOptimize() throws Exception {
     System.setProperty("omnigraph.autoCompactEvery", "8");
-    try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema())) {
+    try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema(), StorageOptions.NONE, Fixtures.direct())) {
       List<Map<String, Object>> people = new java.util.ArrayList<>();
       for (int i = 0; i < 200; i++) people.add(Fixtures.person("q" + i, i % 90));
       try (GraphTransaction tx = g.begin("main", "w")) {
@@ -139,7 +142,7 @@ class AutoCompactionTest {
   @Test
   void zeroSwitchesItOff() throws Exception {
     System.setProperty("omnigraph.autoCompactEvery", "0");
-    try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema())) {
+    try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema(), StorageOptions.NONE, Fixtures.direct())) {
       // More commits than the default threshold, which would have compacted.
       for (int i = 0; i < 70; i++) insert(g, "p" + i);
       Thread.sleep(300);
@@ -151,7 +154,8 @@ class AutoCompactionTest {
   void aTableWithScalarIndexesIsCompactedAndItsNewRowsFoldedIn() throws Exception {
     System.setProperty("omnigraph.autoCompactEvery", "4");
     String location = dir.resolve("g").toString();
-    try (Graph g = Graph.init(location, "node Item {\n  label: String\n  n: I64\n}\n")) {
+    try (Graph g = Graph.init(location, "node Item {\n  label: String\n  n: I64\n}\n",
+        StorageOptions.NONE, Fixtures.direct())) {
       write(g, 0);
       g.ensureIndices("main");
       String built = g.snapshot("main").headCommitId();
@@ -160,7 +164,7 @@ class AutoCompactionTest {
       while (System.nanoTime() < deadline && automaticAfter(g, built) == 0) Thread.sleep(50);
       assertTrue(automaticAfter(g, built) > 0, "an automatic compaction landed after the index build");
     }
-    try (Graph g = Graph.open(location, true)) {
+    try (Graph g = Graph.open(location, true, StorageOptions.NONE, Fixtures.direct())) {
       assertEquals(9, g.snapshot("main").count("Item", Predicate.TRUE));
       TableEntry item = g.snapshot("main").state().tables().iterator().next();
       io.omnigraph.engine.storage.TableRef ref = new io.omnigraph.engine.storage.TableRef(
@@ -174,7 +178,7 @@ class AutoCompactionTest {
   @Test
   void aTableWithATextIndexKeepsItsIdIndexCaughtUpWithoutRebuildingTheTextIndex() throws Exception {
     System.setProperty("omnigraph.autoCompactEvery", "4");
-    try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema())) {
+    try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema(), StorageOptions.NONE, Fixtures.direct())) {
       insert(g, "p0");
       g.ensureIndices("main");
       io.omnigraph.engine.storage.TableIndexes indexes = new io.omnigraph.engine.storage.TableIndexes(g.context().tables());
@@ -206,7 +210,8 @@ class AutoCompactionTest {
   void aLargeIndexedTableIsFoldedOnlyOnceEnoughRowsAreUnindexed() throws Exception {
     System.setProperty("omnigraph.autoCompactEvery", "5");
     System.setProperty("omnigraph.autoIndexAtRows", "1000000000");
-    try (Graph g = Graph.init(dir.resolve("g").toString(), "node Item {\n  label: String\n  n: I64\n}\n")) {
+    try (Graph g = Graph.init(dir.resolve("g").toString(), "node Item {\n  label: String\n  n: I64\n}\n",
+        StorageOptions.NONE, Fixtures.direct())) {
       long loaded = AutoCompaction.ALWAYS_FOLD_ROWS + 10;
       bulk(g, loaded);
       g.ensureIndices("main");

@@ -1,5 +1,9 @@
 package io.omnigraph.engine.maintenance;
 
+import io.omnigraph.engine.Fixtures;
+
+import io.omnigraph.engine.storage.StorageOptions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +45,7 @@ class DeclaredIndexesTest {
   }
 
   private Maintenance withDocs(int n) {
-    g = Graph.init(dir.resolve("g").toString(), SCHEMA);
+    g = Graph.init(dir.resolve("g").toString(), SCHEMA, StorageOptions.NONE, Fixtures.direct());
     Random random = new Random(7);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 0; i < n; i++) {

@@ -40,7 +40,7 @@ class CommitFailpointRecoveryTest {
 
   @BeforeEach
   void setUp() {
-    g = Fixtures.loaded(dir);
+    g = Fixtures.loaded(dir, Fixtures.direct());
   }
 
   @AfterEach

@@ -34,8 +34,8 @@ public final class CrashingWriter {
     String scratch = args[1];
     String prefix = args[2];
     String actor = args[3];
-    GraphSettings settings = args.length > 4 && args[4].equals("log")
-        ? GraphSettings.defaults().with(Map.of("commitLog", "true")) : GraphSettings.defaults();
+    boolean logged = args.length > 4 && args[4].equals("log");
+    GraphSettings settings = GraphSettings.defaults().with(Map.of("commitLog", String.valueOf(logged)));
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     try (Graph warm = Graph.init(scratch, Fixtures.schema())) {
       for (int i = 0; i < 2; i++) insert(warm, "warm", "warm-" + i, i);

@@ -1,5 +1,7 @@
 package io.omnigraph.engine.recovery;
 
+import io.omnigraph.engine.storage.StorageOptions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -60,7 +62,7 @@ final class RecoveryFixtures {
   static Graph reopen(Graph g) {
     String location = g.location();
     g.close();
-    return Graph.open(location, false);
+    return Graph.open(location, false, StorageOptions.NONE, Fixtures.direct());
   }
 
   /** Opens a graph with failpoints armed from the moment the handle exists (so during its recovery). */
@@ -68,7 +70,7 @@ final class RecoveryFixtures {
     String before = System.getProperty(Failpoints.PROPERTY);
     System.setProperty(Failpoints.PROPERTY, String.join(",", names));
     try {
-      return Graph.open(location, false);
+      return Graph.open(location, false, StorageOptions.NONE, Fixtures.direct());
     } finally {
       if (before == null) System.clearProperty(Failpoints.PROPERTY);
       else System.setProperty(Failpoints.PROPERTY, before);

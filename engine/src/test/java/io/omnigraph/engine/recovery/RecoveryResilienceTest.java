@@ -1,5 +1,7 @@
 package io.omnigraph.engine.recovery;
 
+import io.omnigraph.engine.storage.StorageOptions;
+
 import static io.omnigraph.engine.recovery.RecoveryFixtures.assertPublishedEqualsHead;
 import static io.omnigraph.engine.recovery.RecoveryFixtures.audit;
 import static io.omnigraph.engine.recovery.RecoveryFixtures.commitsBy;
@@ -38,7 +40,7 @@ class RecoveryResilienceTest {
 
   @BeforeEach
   void setUp() {
-    g = Fixtures.loaded(dir);
+    g = Fixtures.loaded(dir, Fixtures.direct());
   }
 
   @AfterEach
@@ -55,7 +57,7 @@ class RecoveryResilienceTest {
     assertThrows(FailpointTriggered.class, () -> openWithFailpoints(location, Failpoints.RECOVERY_AFTER_RESTORE));
     assertEquals(1, sidecars(Path.of(location)).size(), "the sidecar outlives the interrupted recovery");
 
-    g = Graph.open(location, false);
+    g = Graph.open(location, false, StorageOptions.NONE, Fixtures.direct());
 
     List<RecoveryRecord> records = audit(g);
     assertEquals(1, records.size());
@@ -76,7 +78,7 @@ class RecoveryResilienceTest {
     g = null;
     assertThrows(FailpointTriggered.class, () -> openWithFailpoints(location, Failpoints.RECOVERY_AFTER_PUBLISH));
 
-    g = Graph.open(location, false);
+    g = Graph.open(location, false, StorageOptions.NONE, Fixtures.direct());
 
     List<RecoveryRecord> records = audit(g);
     assertEquals(1, records.size());
@@ -151,11 +153,12 @@ class RecoveryResilienceTest {
     g.close();
     g = null;
 
-    RecoveryRequired e = assertThrows(RecoveryRequired.class, () -> Graph.open(location, false));
+    RecoveryRequired e = assertThrows(RecoveryRequired.class, () -> Graph.open(location, false,
+        StorageOptions.NONE, Fixtures.direct()));
     assertTrue(e.getMessage().contains("InvariantViolation"), e.getMessage());
     assertTrue(e.getMessage().contains("behind its manifest pin"), e.getMessage());
     assertTrue(Files.exists(sidecar));
-    try (Graph readOnly = Graph.open(location, true)) {
+    try (Graph readOnly = Graph.open(location, true, StorageOptions.NONE, Fixtures.direct())) {
       assertFalse(readOnly.snapshot("main").get("Person", "Eve").isPresent());
     }
   }

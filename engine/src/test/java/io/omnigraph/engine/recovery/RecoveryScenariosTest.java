@@ -1,5 +1,7 @@
 package io.omnigraph.engine.recovery;
 
+import io.omnigraph.engine.storage.StorageOptions;
+
 import static io.omnigraph.engine.recovery.RecoveryFixtures.assertPublishedEqualsHead;
 import static io.omnigraph.engine.recovery.RecoveryFixtures.audit;
 import static io.omnigraph.engine.recovery.RecoveryFixtures.commitsBy;
@@ -36,8 +38,8 @@ class RecoveryScenariosTest {
   @Test
   void s47_aCleanReadWriteOpenCreatesNoRecoveryDirectoryAndNoAuditLog() {
     Path root = dir.resolve("g");
-    Graph.init(root.toString(), Fixtures.schema()).close();
-    try (Graph g = Graph.open(root.toString(), false)) {
+    Graph.init(root.toString(), Fixtures.schema(), StorageOptions.NONE, Fixtures.direct()).close();
+    try (Graph g = Graph.open(root.toString(), false, StorageOptions.NONE, Fixtures.direct())) {
       assertFalse(Files.exists(root.resolve(RecoveryJournal.DIR)));
       assertFalse(Files.exists(root.resolve(RecoveryAuditStore.DIR)));
       assertEquals(List.of(), audit(g));
@@ -49,18 +51,19 @@ class RecoveryScenariosTest {
     Path sidecar = sidecarLeftBy(Failpoints.COMMIT_BEFORE_PUBLISH);
     editSidecar(sidecar, json -> json.put("schema_version", 99));
     String before = Files.readString(sidecar);
-    RecoveryRequired e = assertThrows(RecoveryRequired.class, () -> Graph.open(dir.resolve("g").toString(), false));
+    RecoveryRequired e = assertThrows(RecoveryRequired.class, () -> Graph.open(dir.resolve("g").toString(), false,
+        StorageOptions.NONE, Fixtures.direct()));
     assertTrue(e.getMessage().contains("schema_version=99"), e.getMessage());
     assertTrue(e.getMessage().contains("newer than the maximum"), e.getMessage());
     assertEquals(before, Files.readString(sidecar));
-    try (Graph readOnly = Graph.open(dir.resolve("g").toString(), true)) {
+    try (Graph readOnly = Graph.open(dir.resolve("g").toString(), true, StorageOptions.NONE, Fixtures.direct())) {
       assertFalse(readOnly.snapshot("main").get("Person", "Eve").isPresent());
     }
   }
 
   @Test
   void s49_aMutationThatReachedItsPostCommitPinIsRolledForwardWithItsActor() {
-    Graph g = Fixtures.loaded(dir);
+    Graph g = Fixtures.loaded(dir, Fixtures.direct());
     long p = entry(g, "main", "node:Person").version();
     interrupt(g, Failpoints.COMMIT_BEFORE_PUBLISH, () -> {
       try (var tx = g.begin("main", "alice")) {
@@ -87,7 +90,7 @@ class RecoveryScenariosTest {
 
   @Test
   void s50_aLoadWhosePinsDisagreeWithHeadIsRolledBackByTheRecoveryActor() {
-    Graph g = Fixtures.loaded(dir);
+    Graph g = Fixtures.loaded(dir, Fixtures.direct());
     long p = entry(g, "main", "node:Person").version();
     int commitsBefore = g.commits("main").size();
     interrupt(g, Failpoints.COMMIT_BEFORE_PUBLISH,
@@ -121,7 +124,7 @@ class RecoveryScenariosTest {
 
   @Test
   void s51_aCorruptSidecarStopsReadWriteOpensAndWritesButNotReadOnlyOpens() throws Exception {
-    Graph g = Fixtures.loaded(dir);
+    Graph g = Fixtures.loaded(dir, Fixtures.direct());
     Path root = root(g);
     Path corrupt = root.resolve(RecoveryJournal.DIR).resolve("01CORRUPTSIDECAR0000000000.json");
     Files.createDirectories(corrupt.getParent());
@@ -134,18 +137,19 @@ class RecoveryScenariosTest {
     assertEquals(ErrorKind.RECOVERY_REQUIRED, onWrite.kind());
     g.close();
 
-    RecoveryRequired onOpen = assertThrows(RecoveryRequired.class, () -> Graph.open(root.toString(), false));
+    RecoveryRequired onOpen = assertThrows(RecoveryRequired.class, () -> Graph.open(root.toString(), false,
+        StorageOptions.NONE, Fixtures.direct()));
     assertTrue(onOpen.getMessage().contains("is not valid JSON"), onOpen.getMessage());
     assertTrue(onOpen.getMessage().contains("01CORRUPTSIDECAR0000000000.json"), onOpen.getMessage());
     assertTrue(Files.exists(corrupt), "the file is kept for inspection");
-    try (Graph readOnly = Graph.open(root.toString(), true)) {
+    try (Graph readOnly = Graph.open(root.toString(), true, StorageOptions.NONE, Fixtures.direct())) {
       assertEquals(4, readOnly.snapshot("main").count("Person", io.omnigraph.engine.read.Predicate.TRUE));
     }
   }
 
   /** A fixture graph, closed, with the sidecar a mutation interrupted at {@code failpoint} left. */
   private Path sidecarLeftBy(String failpoint) {
-    try (Graph g = Fixtures.loaded(dir)) {
+    try (Graph g = Fixtures.loaded(dir, Fixtures.direct())) {
       interrupt(g, failpoint, () -> RecoveryFixtures.mutatePersonAndCompany(g, "main", "Eve", "writer"));
       return onlySidecar(root(g));
     }

@@ -52,7 +52,7 @@ class StagedCompactionTest {
 
   @Test
   void aMergeStagedBeforeCommitsIsCommittedOverThemAndKeepsTheirRows() {
-    try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema())) {
+    try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema(), StorageOptions.NONE, Fixtures.direct())) {
       for (int i = 0; i < 6; i++) commit(g, "p" + i, null);
       TableMaintenance maintenance = new TableMaintenance(g.context().tables());
       String uri = g.context().store().uri(person(g).location());
@@ -78,7 +78,7 @@ class StagedCompactionTest {
 
   @Test
   void aMergeIsRefusedWhenACommitSinceDeletedOneOfItsRows() {
-    try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema())) {
+    try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema(), StorageOptions.NONE, Fixtures.direct())) {
       for (int i = 0; i < 6; i++) commit(g, "p" + i, null);
       TableMaintenance maintenance = new TableMaintenance(g.context().tables());
       String uri = g.context().store().uri(person(g).location());
@@ -104,7 +104,7 @@ class StagedCompactionTest {
 
   @Test
   void aBtreeRebuiltWhileCommitsLandIsCommittedOverThemAndCoversWhatItRead() {
-    try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema())) {
+    try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema(), StorageOptions.NONE, Fixtures.direct())) {
       for (int i = 0; i < 20; i++) commit(g, "p" + i, null);
       g.ensureIndices("main");
       for (int i = 20; i < 25; i++) commit(g, "p" + i, null);

@@ -1,5 +1,7 @@
 package io.omnigraph.engine.write;
 
+import io.omnigraph.engine.storage.StorageOptions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +35,7 @@ class CommitGroupsTest {
 
   @Test
   void queuedCommitsShareOnePublishAndKeepTheirOwnCommits() throws Exception {
-    try (Graph g = Fixtures.loaded(dir)) {
+    try (Graph g = Fixtures.loaded(dir, Fixtures.direct())) {
       List<GraphTransaction> txs = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
         GraphTransaction tx = g.begin("main", "actor-" + i);
@@ -57,14 +59,14 @@ class CommitGroupsTest {
       assertEquals(ids, Fixtures.ids(g.snapshotAtCommit(commits.get(0).id()), "Person", Predicate.TRUE),
           "reading as of any commit of a group shows the whole group");
     }
-    try (Graph reopened = Graph.open(dir.resolve("g").toString(), true)) {
+    try (Graph reopened = Graph.open(dir.resolve("g").toString(), true, StorageOptions.NONE, Fixtures.direct())) {
       assertTrue(Fixtures.ids(reopened.snapshot("main"), "Person").contains("grouped-5"));
     }
   }
 
   @Test
   void aCommitThatReadARowWrittenAheadOfItInTheGroupFailsAlone() throws Exception {
-    try (Graph g = Fixtures.loaded(dir)) {
+    try (Graph g = Fixtures.loaded(dir, Fixtures.direct())) {
       try (GraphTransaction seed = g.begin("main", "seed")) {
         seed.insert("Person", List.of(Fixtures.person("contended", 1)));
         seed.commit();
@@ -87,7 +89,7 @@ class CommitGroupsTest {
 
   @Test
   void aWriteDecidedByAPredicateOverATableWrittenAheadOfItFailsAlone() throws Exception {
-    try (Graph g = Fixtures.loaded(dir)) {
+    try (Graph g = Fixtures.loaded(dir, Fixtures.direct())) {
       try (GraphTransaction seed = g.begin("main", "seed")) {
         seed.insert("Person", List.of(Fixtures.person("veteran", 77)));
         seed.commit();
@@ -107,7 +109,7 @@ class CommitGroupsTest {
   @Test
   void aRuleBrokenOnlyByTheGroupTogetherFailsTheLaterCommit() throws Exception {
     String schema = "node User { name: String @key  email: String @unique }\nnode Company { name: String @key }\n";
-    try (Graph g = Graph.init(dir.resolve("u").toString(), schema)) {
+    try (Graph g = Graph.init(dir.resolve("u").toString(), schema, StorageOptions.NONE, Fixtures.direct())) {
       GraphTransaction first = g.begin("main", "first");
       first.insert("User", List.of(Map.of("name", "u1", "email", "same@example.com")));
       GraphTransaction second = g.begin("main", "second");
@@ -124,7 +126,7 @@ class CommitGroupsTest {
 
   @Test
   void anEdgeToANodeDeletedAheadOfItInTheGroupIsRefused() throws Exception {
-    try (Graph g = Fixtures.loaded(dir)) {
+    try (Graph g = Fixtures.loaded(dir, Fixtures.direct())) {
       try (GraphTransaction seed = g.begin("main", "seed")) {
         seed.insert("Person", List.of(Fixtures.person("stays", 1), Fixtures.person("goes", 2)));
         seed.commit();
