@@ -7,7 +7,9 @@ import io.omnigraph.engine.schema.Catalog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.calcite.linq4j.Enumerator;
 import java.util.function.BooleanSupplier;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
@@ -89,11 +91,25 @@ public final class GraphPlanner {
   }
 
   private QueryPlan planNow(String sql, NameIndex currentNames) throws SQLException {
+    return planNow(sql, currentNames, null);
+  }
+
+  /**
+   * The plan of {@code sql}, a query (or EXPLAIN PLAN FOR one) whose rows {@code modify} applies to
+   * the transaction an execution reads: the plan of an UPDATE or DELETE, not kept here (its
+   * statement is, see {@link DmlPlanner}).
+   */
+  QueryPlan planModify(String sql, TableModifySpec modify) throws SQLException {
+    return planNow(sql, currentNames(), modify);
+  }
+
+  private QueryPlan planNow(String sql, NameIndex currentNames, TableModifySpec modify) throws SQLException {
     try {
       SqlNode statement = SqlParsing.parse(sql, currentNames);
-      GraphPrepare.Prepared prepared = new GraphPrepare(context, compiled).prepare(statement);
+      GraphPrepare.Prepared prepared = new GraphPrepare(context, compiled).prepare(statement, modify);
       RelDataType rowType = statement.getKind() == SqlKind.EXPLAIN
           ? RelOptUtil.createDmlRowType(SqlKind.EXPLAIN, typeFactory)
+          : modify != null ? RelOptUtil.createDmlRowType(modify.kind(), typeFactory)
           : prepared.validator().getValidatedNodeType(statement);
       return QueryPlan.of(sql, prepared, rowType, typeFactory);
     } catch (RuntimeException e) {
@@ -103,6 +119,25 @@ public final class GraphPlanner {
     } catch (ExceptionInInitializerError | StackOverflowError e) {
       throw StatementErrors.evaluation(e);
     }
+  }
+
+  /**
+   * The plan of {@code EXPLAIN PLAN FOR} an UPDATE or DELETE, planned once per text and catalog:
+   * the statement's own plan, with its {@link GraphTableModify}; null for any other statement.
+   */
+  QueryPlan planExplainedModify(String sql) throws SQLException {
+    String[] parts = PlanningErrors.explainedModify(sql);
+    if (parts == null) return null;
+    Catalog current;
+    synchronized (this) {
+      currentNames();
+      current = catalog;
+    }
+    QueryPlan cached = plans.get(sql, current);
+    if (cached != null) return cached;
+    DmlStatement statement = planDml(parts[1]);
+    InternalQuery query = statement instanceof UpdateStatement u ? u.query() : ((DeleteStatement) statement).query();
+    return plans.put(sql, current, query.explain(parts[0]));
   }
 
   /** The plan of a DML statement, planned once per text and catalog. */
@@ -135,6 +170,31 @@ public final class GraphPlanner {
       // classifies the cause (an engine failure keeps its own state).
       execution.close(e);
       throw StatementErrors.evaluation(e);
+    }
+  }
+
+  /**
+   * Runs {@code plan}, planned by {@link #planModify}, against the transaction {@code tx}, with the
+   * execution variables {@code variables} besides the parameters; returns the count of changed
+   * rows. Engine failures propagate as they are.
+   */
+  long executeModify(QueryPlan plan, ReadView tx, List<Object> values, Map<String, Object> variables,
+      BooleanSupplier stop) {
+    Map<String, Object> internal = new java.util.HashMap<>(plan.internalParameters());
+    internal.putAll(variables);
+    GraphExecution execution = new GraphExecution(rootSchema, typeFactory, tx, values, internal, stop);
+    Throwable failure = null;
+    Enumerator<Object> rows = null;
+    try {
+      rows = plan.bindable().bind(execution).enumerator();
+      if (!rows.moveNext()) throw new IllegalStateException("a table modification gave no count");
+      return ((Number) rows.current()).longValue();
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      throw e;
+    } finally {
+      if (rows != null) rows.close();
+      execution.close(failure);
     }
   }
 

@@ -67,12 +67,20 @@ final class GraphPrepare extends CalcitePrepareImpl {
 
   /** Prepares {@code statement}, a query or {@code EXPLAIN PLAN FOR} a query, as an Enumerable plan. */
   Prepared prepare(SqlNode statement) {
+    return prepare(statement, null);
+  }
+
+  /**
+   * As {@link #prepare(SqlNode)}; with {@code modify}, the query's rows feed a {@link
+   * GraphTableModify} at the root of the plan, and the plan's one row is its count.
+   */
+  Prepared prepare(SqlNode statement, TableModifySpec modify) {
     JavaTypeFactory typeFactory = context.getTypeFactory();
     CalciteCatalogReader catalogReader = new CalciteCatalogReader(context.getRootSchema(),
         context.getDefaultSchemaPath(), typeFactory, context.config());
     RelOptPlanner planner = createPlanner(context);
     Preparing preparing = new Preparing(this, context, catalogReader, typeFactory, context.getRootSchema(),
-        createCluster(planner, new RexBuilder(typeFactory)), compiled);
+        createCluster(planner, new RexBuilder(typeFactory)), compiled, modify);
     SqlValidator validator = preparing.validator(catalogReader);
     Prepare.PreparedResult result = preparing.prepareSql(statement, Object.class, validator, true);
     return new Prepared(result, validator, Map.copyOf(preparing.internalParameters), preparing.plainScan);
@@ -94,15 +102,17 @@ final class GraphPrepare extends CalcitePrepareImpl {
   private static final class Preparing extends CalcitePrepareImpl.CalcitePreparingStmt {
     Preparing(GraphPrepare prepare, CalcitePrepare.Context context, CalciteCatalogReader catalogReader,
         JavaTypeFactory typeFactory, CalciteSchema schema, org.apache.calcite.plan.RelOptCluster cluster,
-        CompiledCode compiled) {
+        CompiledCode compiled, TableModifySpec modify) {
       // Rows come back as Object[] (or the bare value for one column), as JDBC result sets read them.
       super(prepare, context, catalogReader, typeFactory, schema, EnumerableRel.Prefer.ARRAY, cluster,
           EnumerableConvention.INSTANCE, prepare.createConvertletTable());
       this.compiled = compiled;
+      this.modify = modify;
     }
 
     private final Map<String, Object> internalParameters = new LinkedHashMap<>();
     private final CompiledCode compiled;
+    private final TableModifySpec modify;
     private PlainScan plainScan;
 
     SqlValidator validator(CalciteCatalogReader catalogReader) {
@@ -113,17 +123,32 @@ final class GraphPrepare extends CalcitePrepareImpl {
      * As Calcite's own, but keeping the internal parameters where {@link #prepare} can hand them to
      * the plan: Calcite keeps them in a private field for its JDBC connection to read.
      */
+    /** The optimized plan, with the table modification on top when there is one (so EXPLAIN shows it). */
+    @Override
+    protected RelRoot optimize(RelRoot root, List<Prepare.Materialization> materializations,
+        List<CalciteSchema.LatticeEntry> lattices) {
+      RelRoot optimized = super.optimize(root, materializations, lattices);
+      if (modify == null) return optimized;
+      EnumerableRel input = projected(optimized);
+      GraphTableModify modified = new GraphTableModify(input, modify.forInput(input.getRowType()));
+      return RelRoot.of(modified, modified.getRowType(), modify.kind());
+    }
+
+    /** The root's rel with only the root's fields, in the root's order. */
+    private static EnumerableRel projected(RelRoot root) {
+      EnumerableRel enumerable = (EnumerableRel) root.rel;
+      if (root.isRefTrivial()) return enumerable;
+      List<RexNode> projects = new ArrayList<>();
+      RexBuilder rexBuilder = enumerable.getCluster().getRexBuilder();
+      for (int field : Pair.left(root.fields)) projects.add(rexBuilder.makeInputRef(enumerable, field));
+      RexProgram program = RexProgram.create(enumerable.getRowType(), projects, null, root.validatedRowType,
+          rexBuilder);
+      return EnumerableCalc.create(enumerable, program);
+    }
+
     @Override
     protected Prepare.PreparedResult implement(RelRoot root) {
-      EnumerableRel enumerable = (EnumerableRel) root.rel;
-      if (!root.isRefTrivial()) {
-        List<RexNode> projects = new ArrayList<>();
-        RexBuilder rexBuilder = enumerable.getCluster().getRexBuilder();
-        for (int field : Pair.left(root.fields)) projects.add(rexBuilder.makeInputRef(enumerable, field));
-        RexProgram program = RexProgram.create(enumerable.getRowType(), projects, null, root.validatedRowType,
-            rexBuilder);
-        enumerable = EnumerableCalc.create(enumerable, program);
-      }
+      EnumerableRel enumerable = projected(root);
       plainScan = PlainScan.of(enumerable);
       // A plain scan is read from the scan itself (ScanCursor): code generated for it would never run.
       Bindable<?> bindable = plainScan != null ? null : bindable(enumerable);

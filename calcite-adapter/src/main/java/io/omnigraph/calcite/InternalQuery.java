@@ -1,11 +1,13 @@
 package io.omnigraph.calcite;
 
 import io.omnigraph.engine.read.ReadView;
+import io.omnigraph.engine.write.GraphTransaction;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.sql.SqlNode;
@@ -23,19 +25,22 @@ final class InternalQuery {
   private final QueryPlan plan;
   /** For each {@code ?} of the plan, in order, the index of the original statement's parameter. */
   private final List<Integer> parameterOrder;
+  /** What the plan's rows modify; null for a plain query. */
+  private final TableModifySpec modify;
 
-  private InternalQuery(GraphPlanner planner, QueryPlan plan, List<Integer> parameterOrder) {
+  private InternalQuery(GraphPlanner planner, QueryPlan plan, List<Integer> parameterOrder, TableModifySpec modify) {
     this.planner = planner;
     this.plan = plan;
     this.parameterOrder = parameterOrder;
+    this.modify = modify;
   }
 
   /** Writes out and plans {@code query}; planning now reports invalid SQL at prepare time. */
   static InternalQuery plan(GraphPlanner planner, SqlNode query) throws SQLException {
-    SqlString text = query.toSqlString(c -> c.withDialect(CalciteSqlDialect.DEFAULT).withQuoteAllIdentifiers(true));
+    SqlString text = text(query);
     List<Integer> order = text.getDynamicParameters() == null ? List.of() : List.copyOf(text.getDynamicParameters());
     try {
-      return new InternalQuery(planner, planner.plan(text.getSql()), order);
+      return new InternalQuery(planner, planner.plan(text.getSql()), order, null);
     } catch (SQLException e) {
       // Positions would point into text the user never wrote.
       throw e.getCause() != null && StatementErrors.isCalciteRefusal(e) ? StatementErrors.fromCalcite(e, false) : e;
@@ -46,14 +51,47 @@ final class InternalQuery {
     return plan.columns().size();
   }
 
-  /** Every row of the query, read through {@code view}, values converted for the engine. */
-  List<Object[]> run(ReadView view, List<Object> params, BooleanSupplier stop) throws SQLException {
+  /**
+   * Writes out and plans {@code query} with {@code modify} applying its rows: the plan of an
+   * UPDATE or DELETE, whose execution is {@link #runModify}.
+   */
+  static InternalQuery planModify(GraphPlanner planner, SqlNode query, TableModifySpec modify) throws SQLException {
+    SqlString text = text(query);
+    List<Integer> order = text.getDynamicParameters() == null ? List.of() : List.copyOf(text.getDynamicParameters());
+    try {
+      return new InternalQuery(planner, planner.planModify(text.getSql(), modify), order, modify);
+    } catch (SQLException e) {
+      throw e.getCause() != null && StatementErrors.isCalciteRefusal(e) ? StatementErrors.fromCalcite(e, false) : e;
+    }
+  }
+
+  private static SqlString text(SqlNode query) {
+    return query.toSqlString(c -> c.withDialect(CalciteSqlDialect.DEFAULT).withQuoteAllIdentifiers(true));
+  }
+
+  /** The plan of {@code explain} (an {@code EXPLAIN PLAN ... FOR} clause) followed by this query. */
+  QueryPlan explain(String explain) throws SQLException {
+    return planner.planModify(explain + plan.sql(), modify);
+  }
+
+  /** Runs a plan of {@link #planModify} on {@code tx}; returns how many rows it changed. */
+  long runModify(GraphTransaction tx, List<Object> params, Map<String, Object> variables, BooleanSupplier stop)
+      throws SQLException {
+    return planner.executeModify(plan, tx, values(params), variables, stop);
+  }
+
+  private List<Object> values(List<Object> params) throws SQLException {
     List<Object> values = new ArrayList<>(parameterOrder.size());
     for (int i = 0; i < parameterOrder.size(); i++) {
       values.add(ParameterBinder.internal(i + 1, params.get(parameterOrder.get(i)), Types.OTHER,
           plan.parameterType(i + 1)));
     }
-    try (ResultSet rs = planner.execute(plan, view, values, stop)) {
+    return values;
+  }
+
+  /** Every row of the query, read through {@code view}, values converted for the engine. */
+  List<Object[]> run(ReadView view, List<Object> params, BooleanSupplier stop) throws SQLException {
+    try (ResultSet rs = planner.execute(plan, view, values(params), stop)) {
       List<ColumnMetaData> columns = plan.columns();
       int width = columns.size();
       List<Object[]> rows = new ArrayList<>();

@@ -32,15 +32,32 @@ final class PlanningErrors {
   private PlanningErrors() {}
 
   /**
-   * The 0A000 refusal of {@code EXPLAIN PLAN FOR <DML>}, or null for any other statement. DML runs
-   * as an engine mutation, not through Calcite's planner, so there is no plan to show.
+   * The 0A000 refusal of {@code EXPLAIN PLAN FOR <DML>} other than UPDATE and DELETE, or null for
+   * any other statement: INSERT and MERGE run as engine mutations without a query plan to show.
    */
   static SQLException explainedDml(String sql) {
     Matcher m = EXPLAINED_DML.matcher(sql);
     if (!m.matches() || !DmlKeywords.isDml(m.group(1))) return null;
-    String verb = m.group(1).trim().split("\\s+")[0].toUpperCase(Locale.ROOT);
+    String verb = verb(m.group(1));
     return SqlState.FEATURE_NOT_SUPPORTED.exception("EXPLAIN PLAN FOR " + verb + " is not supported: " + verb
-        + " runs as a graph mutation, not a query plan; EXPLAIN PLAN FOR works for SELECT, VALUES and WITH");
+        + " runs as a graph mutation, not a query plan; EXPLAIN PLAN FOR works for SELECT, VALUES, WITH, UPDATE"
+        + " and DELETE");
+  }
+
+  /**
+   * For {@code EXPLAIN PLAN ... FOR UPDATE ...} or {@code ... FOR DELETE ...}: the explain clause up
+   * to and including {@code FOR}, and the statement; null for anything else.
+   */
+  static String[] explainedModify(String sql) {
+    Matcher m = EXPLAINED_DML.matcher(sql);
+    if (!m.matches() || !DmlKeywords.isDml(m.group(1))) return null;
+    String verb = verb(m.group(1));
+    if (!verb.equals("UPDATE") && !verb.equals("DELETE")) return null;
+    return new String[] {sql.substring(0, m.start(1)), m.group(1)};
+  }
+
+  private static String verb(String statement) {
+    return statement.trim().split("\\s+")[0].toUpperCase(Locale.ROOT);
   }
 
   /** The 0A000 exception for a failure to plan {@code sql}, or null when {@code failure} is something else. */

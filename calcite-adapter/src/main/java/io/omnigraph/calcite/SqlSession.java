@@ -49,13 +49,16 @@ public final class SqlSession implements AutoCloseable {
   }
 
   /**
-   * Plans a query (SELECT, VALUES, WITH, EXPLAIN PLAN FOR), or finds its plan.
+   * Plans a query (SELECT, VALUES, WITH, EXPLAIN PLAN FOR one of them or an UPDATE or DELETE), or
+   * finds its plan.
    *
    * @throws SQLException SQLState 42601 for a syntax error (saying where), 42000 for validation
    *     errors (42S02 for an unknown table, 42S22 for an unknown column), 0A000 for a statement
    *     the planner cannot run (naming the construct)
    */
   public QueryPlan prepareQuery(String sql) throws SQLException {
+    QueryPlan explainedModify = planner.planExplainedModify(sql);
+    if (explainedModify != null) return explainedModify;
     SQLException explainedDml = PlanningErrors.explainedDml(sql);
     if (explainedDml != null) throw explainedDml;
     return planner.plan(sql);

@@ -10,33 +10,29 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.Map;
 import java.util.Set;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlUpdate;
 
 /**
  * UPDATE: {@code SELECT <every column, computed assignments in place of their columns> FROM T WHERE
- * c}, read through the transaction, whose rows are the new full images handed to {@code
- * replaceReadRows}: the query that finds the rows also reads what they keep, so nothing is read
- * twice. Rows are identified by id, never by their values, so rows that hold equal values are each
+ * c} under a {@link GraphTableModify}, planned once; each execution reads through the transaction,
+ * and the query's rows go on as the new full images to {@code replaceReadRows}: the query that
+ * finds the rows also reads what they keep, so nothing is read twice. Rows are identified by id, never by their values, so rows that hold equal values are each
  * updated exactly once. Literal and {@code ?} assignments are not computed per row.
  */
 final class UpdateStatement implements DmlStatement {
   private final DmlTarget target;
   private final int parameterCount;
-  private final Set<String> assigned;
+  /** The constant assignments, by column, in the order the plan's images end with them. */
   private final Map<String, SqlNode> constants;
-  /** The column each query column fills, in select-list order; the constants fill the rest. */
-  private final List<String> selected;
   private final InternalQuery query;
 
-  private UpdateStatement(DmlTarget target, int parameterCount, Set<String> assigned, Map<String, SqlNode> constants,
-      List<String> selected, InternalQuery query) {
+  private UpdateStatement(DmlTarget target, int parameterCount, Map<String, SqlNode> constants, InternalQuery query) {
     this.target = target;
     this.parameterCount = parameterCount;
-    this.assigned = assigned;
     this.constants = constants;
-    this.selected = selected;
     this.query = query;
   }
 
@@ -66,9 +62,12 @@ final class UpdateStatement implements DmlStatement {
       items.add(expr == null ? SqlBuild.identifier(column) : SqlBuild.assigned(expr, target.columnType(column)));
     }
     SqlNode from = SqlBuild.as(target.tableIdentifier(), update.getAlias());
-    InternalQuery query = InternalQuery.plan(planner, SqlBuild.select(items, from, update.getCondition()));
-    return new UpdateStatement(target, parameterCount, Set.copyOf(columns), constants,
-        List.copyOf(selected), query);
+    List<String> filled = new ArrayList<>(selected);
+    filled.addAll(constants.keySet());
+    TableModifySpec modify = new TableModifySpec(SqlKind.UPDATE, target.name(), filled, Set.copyOf(columns));
+    InternalQuery query = InternalQuery.planModify(planner, SqlBuild.select(items, from, update.getCondition()),
+        modify);
+    return new UpdateStatement(target, parameterCount, constants, query);
   }
 
   @Override
@@ -79,24 +78,16 @@ final class UpdateStatement implements DmlStatement {
   @Override
   public DmlResult execute(GraphTransaction tx, List<Object> params, BooleanSupplier stop) throws SQLException {
     DmlPlanner.checkParameters(parameterCount, params);
-    List<String> columns = new ArrayList<>(selected);
-    List<Object> fixed = new ArrayList<>();
-    for (Map.Entry<String, SqlNode> e : constants.entrySet()) {
-      columns.add(e.getKey());
-      fixed.add(ConstantValues.value(e.getValue(), params));
-    }
+    Object[] fixed = new Object[constants.size()];
+    int i = 0;
+    for (SqlNode value : constants.values()) fixed[i++] = ConstantValues.value(value, params);
     try (AddressScope noting = tx.noteRowAddresses(target.name())) {
-      List<Object[]> images = query.run(tx, params, stop);
-      if (images.isEmpty()) return new DmlResult(0, List.of());
-      if (!fixed.isEmpty()) {
-        int width = selected.size();
-        for (int r = 0; r < images.size(); r++) {
-          Object[] image = java.util.Arrays.copyOf(images.get(r), columns.size());
-          for (int i = 0; i < fixed.size(); i++) image[width + i] = fixed.get(i);
-          images.set(r, image);
-        }
-      }
-      return new DmlResult(tx.replaceReadRows(target.name(), assigned, columns, images).rows(), List.of());
+      return new DmlResult(query.runModify(tx, params, Map.of(TableModifySpec.CONSTANTS, fixed), stop), List.of());
     }
+  }
+
+  /** The plan of this UPDATE, for EXPLAIN. */
+  InternalQuery query() {
+    return query;
   }
 }

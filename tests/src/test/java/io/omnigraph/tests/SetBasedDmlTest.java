@@ -3,6 +3,7 @@ package io.omnigraph.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Array;
 import java.nio.file.Path;
@@ -80,6 +81,19 @@ class SetBasedDmlTest {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
       return ps.executeUpdate();
+    }
+  }
+
+  @Test
+  void explainShowsAnUpdateOrDeleteAsATableModifyOverItsScan() throws SQLException {
+    try (Connection c = Fixture.createLoaded(dir)) {
+      String update = String.join("\n",
+          Fixture.strings(c, "EXPLAIN PLAN FOR UPDATE Person SET age = age + 1 WHERE name = 'Alice'"));
+      assertTrue(update.startsWith("GraphTableModify(table=[[graph, Person]], operation=[UPDATE]"), update);
+      assertTrue(update.contains("GraphTableScan(table=[[graph, Person]]"), update);
+      String delete = String.join("\n", Fixture.strings(c, "EXPLAIN PLAN FOR DELETE FROM Person WHERE age > 30"));
+      assertTrue(delete.startsWith("GraphTableModify(table=[[graph, Person]], operation=[DELETE]"), delete);
+      assertEquals(4, Fixture.count(c, "Person"), "explaining changed nothing");
     }
   }
 
