@@ -277,7 +277,12 @@ public final class Graph implements AutoCloseable {
     boolean lastOfVersion = i == commits.size() - 1 || commits.get(i + 1).manifestVersion() != c.manifestVersion();
     if (lastOfVersion || c.manifestVersion() < 2) return at;
     Snapshot before = ctx.at("main", c.manifestVersion() - 1);
-    return ctx.commitLog().asOf(before, at.state().log(), c.id()).orElse(at);
+    // A group commit shares a version too, without a log to tell its commits apart (a state the branch had).
+    if (before.state().log().equals(at.state().log())) return at;
+    return ctx.commitLog().asOf(before, at.state().log(), c.id()).orElseThrow(() -> OmniGraphException.notFound(
+        "commit '" + c.id() + "' was published together with the commits after it up to '"
+            + at.headCommitId() + "', and CLEANUP has since removed the commit log records that tell its own state"
+            + " apart; read as of '" + at.headCommitId() + "' instead"));
   }
 
   /** Starts a write transaction on a branch; {@code actor} is recorded on its commit (may be null). */
@@ -377,7 +382,9 @@ public final class Graph implements AutoCloseable {
   /** Removes table versions older than the newest {@code keepVersions} that nothing still pins. */
   public CleanupResult cleanup(int keepVersions) {
     ctx.commitLog().settle();
-    return new Maintenance(ctx).cleanup(keepVersions);
+    CleanupResult result = new Maintenance(ctx).cleanup(keepVersions);
+    ctx.commitLog().rotate();
+    return result;
   }
 
   /** The recovery audit: one record per sidecar a read-write open settled. */

@@ -35,8 +35,12 @@ public final class ManifestState {
    * The end of the last commit-log record a manifest version holds: its sequence number and the
    * byte offset just past it. {@link #NONE} before any.
    */
-  public record LogPosition(long seq, long offset) {
-    public static final LogPosition NONE = new LogPosition(0, 0);
+  /**
+   * How far into main's commit log a manifest version holds: the last record's sequence number,
+   * and the offset just past it in the log file of its generation.
+   */
+  public record LogPosition(long seq, long offset, long generation) {
+    public static final LogPosition NONE = new LogPosition(0, 0, 0);
   }
 
   private ManifestState(String branch, long version, Map<Long, TableEntry> tables, List<GraphCommit> commits,
@@ -153,7 +157,7 @@ public final class ManifestState {
 
   private static LogPosition logPosition(ManifestRow r) {
     JsonNode m = meta(r);
-    return new LogPosition(m.path("seq").asLong(), m.path("offset").asLong());
+    return new LogPosition(m.path("seq").asLong(), m.path("offset").asLong(), m.path("generation").asLong());
   }
 
   /** The manifest row saying a branch's manifest holds its commit log up to {@code at}. */
@@ -161,6 +165,7 @@ public final class ManifestState {
     ObjectNode m = JSON.createObjectNode();
     m.put("seq", at.seq());
     m.put("offset", at.offset());
+    if (at.generation() != 0) m.put("generation", at.generation());
     return new ManifestRow(ManifestIds.log(branch), ManifestRow.GRAPH_LOG, null, m.toString(), null, "", null, null,
         null, branch == null || branch.equals("main") ? null : branch, null);
   }

@@ -32,8 +32,9 @@ import java.util.Optional;
  * exactly once whatever dies when.
  */
 public final class CommitLog implements AutoCloseable {
-  /** The log file, under the graph root. */
+  /** The log file of generation 0, under the graph root; generation g > 0 is {@code main.<g>.log}. */
   public static final String FILE = "__commit_log/main.log";
+  private static final String DIR = "__commit_log";
   public static final String MAIN = "main";
   /** Commits with more rows publish directly: their rows would only be written twice. */
   static final int MAX_ROWS = 1024;
@@ -43,16 +44,25 @@ public final class CommitLog implements AutoCloseable {
   private final EngineContext ctx;
   private final boolean appending;
   private final LogFolder folder;
+  /** The newest generation's file this handle knows of, and that generation. */
   private AppendFile file;
+  private long generation;
+  /**
+   * Files of generations this handle has moved past, closed with the handle: an appender may still
+   * be forcing its record into one.
+   */
+  private final List<AppendFile> retired = new ArrayList<>();
 
-  /** Decoded records past {@link #droppedThrough}, each with the offset just past it. */
+  /** Decoded records past {@link #droppedThrough}, each with where it ends; read up to cachedGen/cachedEnd. */
   private final List<Entry> cached = new ArrayList<>();
+  private long cachedGen;
   private long cachedEnd;
   private long droppedThrough;
-  /** The furthest log offset a published manifest of main was seen to hold. */
+  /** The furthest log position a published manifest of main was seen to hold. */
+  private long foldedGen;
   private long foldedOffset;
 
-  private record Entry(LogRecord record, long end) {}
+  private record Entry(LogRecord record, long generation, long end) {}
 
   /**
    * @param appending whether this handle appends small commits to the log; every read-write handle
@@ -60,8 +70,11 @@ public final class CommitLog implements AutoCloseable {
    */
   public CommitLog(EngineContext ctx, boolean appending) {
     this.ctx = ctx;
-    this.file = appending && !ctx.readOnly() ? ctx.store().openAppend(FILE).orElse(null) : null;
-    this.appending = file != null;
+    this.appending = appending && !ctx.readOnly() && ctx.store().appendable();
+    if (this.appending) {
+      this.generation = newestGeneration();
+      this.file = ctx.store().openAppend(fileOf(generation)).orElseThrow();
+    }
     this.folder = this.appending ? new LogFolder(this::foldInBackground) : null;
   }
 
@@ -98,12 +111,12 @@ public final class CommitLog implements AutoCloseable {
       }
     }
     // Outside the lock: commits appended meanwhile share the next fdatasync.
-    file.sync(appended.end());
+    appended.file().sync(appended.end());
     folder.request();
     return appended.commit();
   }
 
-  private record Appended(GraphCommit commit, long end) {}
+  private record Appended(GraphCommit commit, AppendFile file, long end) {}
 
   /**
    * Checks and writes the record under the log's lock; null when a writer that died mid-publish
@@ -114,6 +127,8 @@ public final class CommitLog implements AutoCloseable {
       if (ctx.recovery().changeUnsettled(MAIN)) return null;
       ctx.refreshSchema();
       pipeline.requireCatalogUnchanged();
+      // Under the lock: a CLEANUP of another handle may have begun a new generation.
+      file();
       Snapshot head = ctx.latest(MAIN);
       List<Entry> unfolded = unfolded(head.state().log(), true);
       Map<EntityType, PendingTable> combined = combine(unfolded);
@@ -134,17 +149,19 @@ public final class CommitLog implements AutoCloseable {
       LogRecord record = new LogRecord(seq, ctx.newId(), pipeline.actor(), micros, inserts);
       byte[] framed = record.encode(ctx.catalog(), ctx.tables().allocator());
       long end;
+      AppendFile into;
       synchronized (this) {
+        into = file;
         long at = file.size();
         end = file.append(framed);
-        if (at == cachedEnd) {
-          cached.add(new Entry(record, end));
+        if (generation == cachedGen && at == cachedEnd) {
+          cached.add(new Entry(record, generation, end));
           cachedEnd = end;
         }
       }
       String parent = last == null ? head.headCommitId() : last.commitId();
       return new Appended(new GraphCommit(record.commitId(), null, head.manifestVersion() + 1, parent, null,
-          record.actor(), micros), end);
+          record.actor(), micros), into, end);
     }
   }
 
@@ -183,10 +200,12 @@ public final class CommitLog implements AutoCloseable {
    * @param through how far into the log the fold's version holds
    */
   public Optional<Snapshot> asOf(Snapshot before, LogPosition through, String commitId) {
-    AppendFile f = file();
     LogPosition from = before.state().log();
-    if (f == null || through.offset() <= from.offset() || f.size() < through.offset()) return Optional.empty();
-    byte[] bytes = f.read(from.offset(), through.offset());
+    // A fold never spans generations: a new one begins only once everything before it is published.
+    long start = from.generation() == through.generation() ? from.offset() : 0;
+    if (through.generation() < from.generation() || through.offset() <= start) return Optional.empty();
+    byte[] bytes = read(through.generation(), start, through.offset());
+    if (bytes == null || bytes.length < through.offset() - start) return Optional.empty();
     List<LogRecord> upTo = new ArrayList<>();
     for (LogRecord r : LogRecord.decode(bytes, ctx.catalog(), ctx.tables().allocator()).records()) {
       upTo.add(r);
@@ -214,23 +233,34 @@ public final class CommitLog implements AutoCloseable {
    * it is no longer than what was last seen folded.
    */
   boolean hasUnfolded() {
-    AppendFile f = file();
-    if (f == null) return false;
-    long size = f.size();
     synchronized (this) {
-      if (size <= foldedOffset) return false;
+      AppendFile f = file();
+      if (f == null) return false;
+      if (foldedGen == generation && f.size() <= foldedOffset) return false;
     }
-    long folded = ctx.latest(MAIN).state().log().offset();
+    LogPosition folded = ctx.latest(MAIN).state().log();
     synchronized (this) {
-      foldedOffset = Math.max(foldedOffset, folded);
+      noteFolded(folded);
     }
-    return size > folded;
+    return beyond(folded);
   }
 
-  /** Whether the log holds bytes past {@code at}: one length check, no read of main. */
-  private boolean beyond(LogPosition at) {
+  /**
+   * Whether the log holds records past {@code at}: one length check, no read of main, unless a new
+   * generation began after {@code at}.
+   */
+  private synchronized boolean beyond(LogPosition at) {
     AppendFile f = file();
-    return f != null && f.size() > at.offset();
+    if (f == null) return false;
+    if (generation == at.generation()) return f.size() > at.offset();
+    return f.size() > 0 || !unfolded(at, false).isEmpty();
+  }
+
+  private void noteFolded(LogPosition at) {
+    if (at.generation() > foldedGen || (at.generation() == foldedGen && at.offset() > foldedOffset)) {
+      foldedGen = at.generation();
+      foldedOffset = at.offset();
+    }
   }
 
   private int unfoldedCount() {
@@ -271,9 +301,10 @@ public final class CommitLog implements AutoCloseable {
     CommitPipeline pipeline = new CommitPipeline(ctx, MAIN, records.get(0).actor(), head, combined, new ReadSet(), null,
         WriterKind.LogFold, null, true);
     new Validator(head, combined, ctx.knownIds()).validate();
-    pipeline.publishLogged(records, new LogPosition(last.record().seq(), last.end()));
+    LogPosition through = new LogPosition(last.record().seq(), last.end(), last.generation());
+    pipeline.publishLogged(records, through);
     synchronized (this) {
-      foldedOffset = Math.max(foldedOffset, last.end());
+      noteFolded(through);
     }
   }
 
@@ -324,35 +355,132 @@ public final class CommitLog implements AutoCloseable {
   private synchronized List<Entry> unfolded(LogPosition at, boolean logLocked) {
     AppendFile f = file();
     if (f == null) return List.of();
-    if (at.seq() < droppedThrough || at.offset() > cachedEnd) {
+    boolean behind = at.generation() > cachedGen || (at.generation() == cachedGen && at.offset() > cachedEnd);
+    if (at.seq() < droppedThrough || behind) {
       cached.clear();
+      cachedGen = at.generation();
       cachedEnd = at.offset();
       droppedThrough = at.seq();
     }
     droppedThrough = Math.max(droppedThrough, at.seq());
-    foldedOffset = Math.max(foldedOffset, at.offset());
+    noteFolded(at);
     cached.removeIf(e -> e.record().seq() <= at.seq());
-    byte[] bytes = f.readFrom(cachedEnd);
-    if (bytes.length > 0) {
-      LogRecord.Decoded d = LogRecord.decode(bytes, ctx.catalog(), ctx.tables().allocator());
-      long from = cachedEnd;
-      for (int i = 0; i < d.records().size(); i++) cached.add(new Entry(d.records().get(i), from + d.ends().get(i)));
-      cachedEnd = from + d.length();
-      if (d.length() < bytes.length && logLocked) {
-        // A frame a writer died while appending: never acknowledged, and in the way of the next.
-        f.truncate(cachedEnd);
+    while (true) {
+      boolean newest = cachedGen == generation;
+      byte[] bytes = newest ? f.readFrom(cachedEnd) : read(cachedGen, cachedEnd, Long.MAX_VALUE);
+      if (bytes == null) {
+        throw OmniGraphException.state("generation " + cachedGen + " of the commit log, which main's manifest "
+            + "reads from, is gone");
       }
+      if (bytes.length > 0) {
+        LogRecord.Decoded d = LogRecord.decode(bytes, ctx.catalog(), ctx.tables().allocator());
+        long from = cachedEnd;
+        for (int i = 0; i < d.records().size(); i++) {
+          cached.add(new Entry(d.records().get(i), cachedGen, from + d.ends().get(i)));
+        }
+        cachedEnd = from + d.length();
+        if (newest && d.length() < bytes.length && logLocked) {
+          // A frame a writer died while appending: never acknowledged, and in the way of the next.
+          f.truncate(cachedEnd);
+        }
+      }
+      if (newest) break;
+      // An older generation is sealed: records go on in the next one.
+      cachedGen++;
+      cachedEnd = 0;
     }
     return List.copyOf(cached);
   }
 
-  /** The log file if it exists; a handle that does not append opens it once another has made it. */
+  /**
+   * The newest generation's file if the log exists, moving on to a generation another handle
+   * began; a handle that does not append opens it once another has made it.
+   */
   private synchronized AppendFile file() {
-    if (file == null && ctx.store().appendable() && ctx.store().exists(FILE)) {
-      Optional<AppendFile> opened = ctx.store().openAppend(FILE);
-      file = opened.orElse(null);
+    if (!ctx.store().appendable()) return null;
+    if (file == null) {
+      if (!ctx.store().exists(DIR)) return null;
+      generation = newestGeneration();
+      if (!ctx.store().exists(fileOf(generation))) return null;
+      file = ctx.store().openAppend(fileOf(generation)).orElse(null);
+      return file;
+    }
+    while (ctx.store().exists(fileOf(generation + 1))) {
+      retired.add(file);
+      generation++;
+      file = ctx.store().openAppend(fileOf(generation)).orElseThrow();
     }
     return file;
+  }
+
+  /** Bytes {@code from} to {@code to} of generation {@code gen}'s file; null when it is gone. */
+  private byte[] read(long gen, long from, long to) {
+    synchronized (this) {
+      AppendFile f = file();
+      if (f != null && gen == generation) return f.read(from, to);
+    }
+    if (!ctx.store().exists(fileOf(gen))) return null;
+    try (AppendFile old = ctx.store().openAppend(fileOf(gen)).orElseThrow()) {
+      return old.read(from, to);
+    }
+  }
+
+  static String fileOf(long generation) {
+    return generation == 0 ? FILE : DIR + "/main." + generation + ".log";
+  }
+
+  private static long generationOf(String name) {
+    String base = name.substring(name.lastIndexOf('/') + 1);
+    if (base.equals("main.log")) return 0;
+    if (!base.startsWith("main.") || !base.endsWith(".log")) return -1;
+    try {
+      return Long.parseLong(base.substring(5, base.length() - 4));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private long newestGeneration() {
+    long newest = 0;
+    if (ctx.store().exists(DIR)) {
+      for (String name : ctx.store().list(DIR)) newest = Math.max(newest, generationOf(name));
+    }
+    return newest;
+  }
+
+  /**
+   * Begins a new generation of the log once everything in the current one is published, and
+   * removes the generations before the one it closes; called by CLEANUP, so the log does not grow
+   * without end. The closed generation stays one more round: a reader that read main just before
+   * may still read from it, and reading as of a commit inside its last folds still finds them.
+   *
+   * @return how many generation files it removed
+   */
+  public int rotate() {
+    if (ctx.readOnly() || !ctx.store().appendable()) return 0;
+    try (WriteQueues.Held held = ctx.queues().acquireTables(MAIN, List.of())) {
+      CommitPipeline.lockBranch(ctx, MAIN, held);
+      synchronized (this) {
+        AppendFile f = file();
+        if (f == null || f.size() == 0) return 0;
+        LogPosition folded = ctx.latest(MAIN).state().log();
+        if (folded.generation() != generation || folded.offset() != f.size()) return 0;
+        long sealed = generation;
+        AppendFile next = ctx.store().openAppend(fileOf(sealed + 1)).orElseThrow();
+        retired.add(f);
+        file = next;
+        generation = sealed + 1;
+        int removed = 0;
+        for (String name : ctx.store().list(DIR)) {
+          long g = generationOf(name);
+          if (g >= 0 && g < sealed) {
+            ctx.store().delete(fileOf(g));
+            removed++;
+          }
+        }
+        return removed;
+      }
+    }
   }
 
   /** Stops the background fold and publishes what is left; what cannot be, the next open does. */
@@ -365,6 +493,8 @@ public final class CommitLog implements AutoCloseable {
       synchronized (this) {
         if (file != null) file.close();
         file = null;
+        retired.forEach(AppendFile::close);
+        retired.clear();
       }
     }
   }

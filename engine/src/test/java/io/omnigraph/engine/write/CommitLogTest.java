@@ -142,6 +142,33 @@ class CommitLogTest {
   }
 
   @Test
+  void cleanupBeginsANewGenerationOfTheLogAndRemovesTheOnesBeforeTheLastItClosed() throws Exception {
+    String location = dir.resolve("g").toString();
+    try (Graph g = logged(); Graph reader = Graph.open(location, true)) {
+      for (int i = 0; i < 5; i++) insertPerson(g, "G0-" + i);
+      g.cleanup(10);
+      Path gen1 = dir.resolve("g").resolve(CommitLog.fileOf(1));
+      assertTrue(Files.exists(gen1), "the first cleanup began generation 1");
+      assertTrue(Files.exists(logFile()), "generation 0 stays one more round");
+      for (int i = 0; i < 5; i++) insertPerson(g, "G1-" + i);
+      assertTrue(Files.size(gen1) > 0, "commits after the cleanup went to generation 1");
+      assertEquals(14, reader.snapshot("main").count("Person", Predicate.TRUE), "a read-only handle reads on");
+      g.cleanup(10);
+      assertTrue(Files.notExists(logFile()), "the second cleanup removed generation 0");
+      assertTrue(Files.exists(dir.resolve("g").resolve(CommitLog.fileOf(2))));
+      insertPerson(g, "G2-0");
+      assertEquals(15, reader.snapshot("main").count("Person", Predicate.TRUE));
+      assertEquals(15, g.snapshot("main").count("Person", Predicate.TRUE));
+    }
+    try (Graph reopened = Graph.open(location, false, StorageOptions.NONE, LOGGED)) {
+      java.util.Set<String> ids = Fixtures.ids(reopened.snapshot("main"), "Person");
+      assertEquals(15, ids.size(), "nothing lost or published twice across generations: " + ids);
+      insertPerson(reopened, "after-reopen");
+      assertEquals(16, reopened.snapshot("main").count("Person", Predicate.TRUE));
+    }
+  }
+
+  @Test
   void aDuplicateOfAnAppendedIdIsRefusedAndChangesNothing() {
     try (Graph g = logged()) {
       insertPerson(g, "Eve");
