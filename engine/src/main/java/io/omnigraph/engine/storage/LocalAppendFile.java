@@ -20,10 +20,24 @@ final class LocalAppendFile implements AppendFile {
   LocalAppendFile(Path path) {
     this.path = path;
     try {
-      Files.createDirectories(path.getParent());
+      Path dir = path.getParent();
+      boolean newDir = !Files.isDirectory(dir);
+      boolean newFile = newDir || !Files.exists(path);
+      Files.createDirectories(dir);
       this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      // A record forced into a file whose directory entry is not durable could vanish with it.
+      if (newFile) syncDirectory(dir);
+      if (newDir) syncDirectory(dir.getParent());
     } catch (IOException e) {
       throw OmniGraphException.storage("cannot open " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void syncDirectory(Path dir) {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException e) {
+      // Some platforms cannot open a directory to force it; there its entries are as durable as they get.
     }
   }
 

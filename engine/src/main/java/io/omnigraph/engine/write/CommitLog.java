@@ -398,6 +398,11 @@ public final class CommitLog implements AutoCloseable {
    */
   private synchronized AppendFile file() {
     if (!ctx.store().appendable()) return null;
+    if (file != null && !ctx.store().exists(fileOf(generation))) {
+      // Other handles began two generations or more since this one last looked: start from the newest.
+      retired.add(file);
+      file = null;
+    }
     if (file == null) {
       if (!ctx.store().exists(DIR)) return null;
       generation = newestGeneration();

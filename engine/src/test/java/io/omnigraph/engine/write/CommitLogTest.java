@@ -169,6 +169,20 @@ class CommitLogTest {
   }
 
   @Test
+  void aHandleThatSleptThroughSeveralCleanupsAppendsToTheNewestGeneration() throws Exception {
+    try (Graph g = logged(); Graph idle = Graph.open(g.location(), false, StorageOptions.NONE, LOGGED)) {
+      insertPerson(idle, "before");
+      for (int round = 0; round < 3; round++) {
+        insertPerson(g, "round-" + round);
+        g.cleanup(10);
+      }
+      assertTrue(Files.notExists(dir.resolve("g").resolve(CommitLog.fileOf(1))), "generations 0 and 1 are gone");
+      insertPerson(idle, "after");
+      assertTrue(Fixtures.ids(g.snapshot("main"), "Person").contains("after"), "the other handle reads it");
+    }
+  }
+
+  @Test
   void aDuplicateOfAnAppendedIdIsRefusedAndChangesNothing() {
     try (Graph g = logged()) {
       insertPerson(g, "Eve");
