@@ -473,16 +473,36 @@ public final class TableStore implements AutoCloseable {
       Map<String, Long> known) {
     if (known.isEmpty()) return rowAddresses(ref, ds, ids);
     List<String> unknown = new ArrayList<>();
-    Map<Integer, List<Integer>> out = new TreeMap<>();
+    long[] addresses = new long[ids.size()];
+    int n = 0;
     for (String id : ids) {
       Long a = known.get(id);
       if (a == null) unknown.add(id);
-      else out.computeIfAbsent((int) (a >>> 32), k -> new ArrayList<>()).add((int) a.longValue());
+      else addresses[n++] = a;
     }
-    if (!unknown.isEmpty()) {
-      rowAddresses(ref, ds, unknown).forEach((f, offsets) -> out.computeIfAbsent(f, k -> new ArrayList<>()).addAll(offsets));
-    }
+    if (unknown.isEmpty()) return byFragment(addresses, n);
+    Map<Integer, List<Integer>> out = byFragment(addresses, n);
+    rowAddresses(ref, ds, unknown).forEach((f, offsets) -> out.computeIfAbsent(f, k -> new ArrayList<>()).addAll(offsets));
     out.values().forEach(l -> l.sort(null));
+    return out;
+  }
+
+  /** The first {@code n} addresses (fragment id in the high half) as offsets by fragment, ascending. */
+  private static Map<Integer, List<Integer>> byFragment(long[] addresses, int n) {
+    // Sorting the addresses themselves orders them by fragment, then offset, without boxing.
+    java.util.Arrays.sort(addresses, 0, n);
+    Map<Integer, List<Integer>> out = new TreeMap<>();
+    List<Integer> current = null;
+    int fragment = 0;
+    for (int i = 0; i < n; i++) {
+      int f = (int) (addresses[i] >>> 32);
+      if (current == null || f != fragment) {
+        fragment = f;
+        current = new ArrayList<>();
+        out.put(f, current);
+      }
+      current.add((int) addresses[i]);
+    }
     return out;
   }
 
@@ -518,18 +538,18 @@ public final class TableStore implements AutoCloseable {
 
   /** Row offsets by fragment of the rows {@code reader} yields (id and address) whose id is wanted. */
   private static Map<Integer, List<Integer>> addressesOf(ArrowReader reader, Set<String> wanted) throws java.io.IOException {
-    Map<Integer, List<Integer>> out = new TreeMap<>();
+    long[] addresses = new long[Math.max(16, wanted.size())];
+    int n = 0;
     while (reader.loadNextBatch()) {
       VectorSchemaRoot root = reader.getVectorSchemaRoot();
       VarCharVector id = (VarCharVector) root.getVector("id");
       for (int i = 0; i < root.getRowCount(); i++) {
         if (!wanted.contains(new String(id.get(i), java.nio.charset.StandardCharsets.UTF_8))) continue;
-        long a = RowAddresses.at(root, i);
-        out.computeIfAbsent((int) (a >>> 32), k -> new ArrayList<>()).add((int) a);
+        if (n == addresses.length) addresses = java.util.Arrays.copyOf(addresses, n * 2);
+        addresses[n++] = RowAddresses.at(root, i);
       }
     }
-    out.values().forEach(l -> l.sort(null));
-    return out;
+    return byFragment(addresses, n);
   }
 
   /** Closes idle read handles and releases the Lance session; handles of open scans close with their scans. */
