@@ -48,8 +48,8 @@ public final class CommitLog implements AutoCloseable {
   private AppendFile file;
   private long generation;
   /**
-   * Files of generations this handle has moved past, closed with the handle: an appender may still
-   * be forcing its record into one.
+   * Files of the generations this handle moved past last, closed when it moves on again or closes:
+   * an appender may still be forcing its record into one.
    */
   private final List<AppendFile> retired = new ArrayList<>();
 
@@ -400,7 +400,7 @@ public final class CommitLog implements AutoCloseable {
     if (!ctx.store().appendable()) return null;
     if (file != null && !ctx.store().exists(fileOf(generation))) {
       // Other handles began two generations or more since this one last looked: start from the newest.
-      retired.add(file);
+      retire(file);
       file = null;
     }
     if (file == null) {
@@ -411,11 +411,20 @@ public final class CommitLog implements AutoCloseable {
       return file;
     }
     while (ctx.store().exists(fileOf(generation + 1))) {
-      retired.add(file);
+      retire(file);
       generation++;
       file = ctx.store().openAppend(fileOf(generation)).orElseThrow();
     }
     return file;
+  }
+
+  /** Keeps {@code f} open a while for an appender still forcing into it; closes those retired before. */
+  private void retire(AppendFile f) {
+    if (retired.size() >= 4) {
+      retired.forEach(AppendFile::close);
+      retired.clear();
+    }
+    retired.add(f);
   }
 
   /** Bytes {@code from} to {@code to} of generation {@code gen}'s file; null when it is gone. */
@@ -472,7 +481,7 @@ public final class CommitLog implements AutoCloseable {
         if (folded.generation() != generation || folded.offset() != f.size()) return 0;
         long sealed = generation;
         AppendFile next = ctx.store().openAppend(fileOf(sealed + 1)).orElseThrow();
-        retired.add(f);
+        retire(f);
         file = next;
         generation = sealed + 1;
         int removed = 0;
