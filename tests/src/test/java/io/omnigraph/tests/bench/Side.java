@@ -43,6 +43,22 @@ final class Side {
     }
   }
 
+  /** Runs {@code sqls} as one transaction; returns the last one's count. */
+  long updateTogether(String... sqls) throws SQLException {
+    connection.setAutoCommit(false);
+    try (Statement s = connection.createStatement()) {
+      long last = 0;
+      for (String sql : sqls) last = s.executeLargeUpdate(sql);
+      connection.commit();
+      return last;
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
   long scalar(String sql) throws SQLException {
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       if (!rs.next()) throw new IllegalStateException(name + ": no row from " + sql);
