@@ -9,6 +9,7 @@ import io.omnigraph.engine.read.ScanRequest;
 import io.omnigraph.engine.schema.EdgeType;
 import io.omnigraph.engine.schema.EntityType;
 import io.omnigraph.engine.schema.NodeType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -282,14 +283,13 @@ final class Validator {
     if (known != null) return known;
     Set<String> found = new HashSet<>();
     if (ids.size() > CHUNK) {
-      // Without an index every IN-list query is a full scan; one scan of the id column is cheaper.
-      Set<String> wanted = new HashSet<>(ids);
-      try (RowCursor c = base.scan(type.name(), new ScanRequest(List.of("id"), Predicate.TRUE, OptionalLong.empty()))) {
-        while (c.next()) {
-          String id = (String) c.row()[0];
-          if (wanted.contains(id)) found.add(id);
-        }
-      }
+      // Without an index every IN-list query is a full scan; one pass over the id column's bytes is
+      // cheaper, and a String is made only for an id that is wanted.
+      IdSet wanted = new IdSet(ids.size());
+      for (String id : ids) wanted.add(id);
+      base.readIds(type.name(), (bytes, from, length) -> {
+        if (wanted.contains(bytes, from, length)) found.add(new String(bytes, from, length, StandardCharsets.UTF_8));
+      });
       return found;
     }
     for (List<Object> chunk : chunks(new ArrayList<>(ids))) {

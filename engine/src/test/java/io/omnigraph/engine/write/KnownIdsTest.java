@@ -141,6 +141,38 @@ class KnownIdsTest {
   }
 
   @Test
+  void withoutHeldIdsALargeStrictInsertFindsItsDuplicatesInOnePassOverTheIds() {
+    io.omnigraph.engine.GraphSettings none = io.omnigraph.engine.GraphSettings.defaults()
+        .with(java.util.Map.of("cache.knownIds", "0"));
+    try (Graph g = Graph.init(dir.resolve("g").toString(), Fixtures.schema(),
+        io.omnigraph.engine.storage.StorageOptions.NONE, none)) {
+      List<java.util.Map<String, Object>> first = new java.util.ArrayList<>();
+      for (int i = 0; i < 3000; i++) first.add(Fixtures.person((i % 7 == 0 ? "Ünï-" : "P") + i, i));
+      try (GraphTransaction tx = g.begin("main", null)) {
+        tx.insert("Person", first);
+        tx.commit();
+      }
+      for (String dup : List.of("P2999", "Ünï-700")) {
+        List<java.util.Map<String, Object>> next = new java.util.ArrayList<>();
+        for (int i = 0; i < 2500; i++) next.add(Fixtures.person("N" + i, i));
+        next.add(Fixtures.person(dup, 1));
+        try (GraphTransaction tx = g.begin("main", null)) {
+          tx.insert("Person", next);
+          ConstraintViolation e = org.junit.jupiter.api.Assertions.assertThrows(ConstraintViolation.class, tx::commit);
+          org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(dup), e.getMessage());
+        }
+      }
+      List<java.util.Map<String, Object>> fresh = new java.util.ArrayList<>();
+      for (int i = 0; i < 2500; i++) fresh.add(Fixtures.person("Ünï-fresh-" + i, i));
+      try (GraphTransaction tx = g.begin("main", null)) {
+        tx.insert("Person", fresh);
+        tx.commit();
+      }
+      assertEquals(5500, g.snapshot("main").count("Person", io.omnigraph.engine.read.Predicate.TRUE));
+    }
+  }
+
+  @Test
   void strictInsertsStillFindCommittedDuplicatesAcrossManyCommits() {
     try (Graph g = Fixtures.loaded(dir)) {
       for (int i = 0; i < 20; i++) {
