@@ -13,8 +13,9 @@ import org.apache.calcite.sql.SqlNode;
 
 /**
  * DELETE: {@code SELECT id FROM T WHERE c} under a {@link GraphTableModify}, read through the
- * transaction, its ids handed to {@code deleteReadRows}: the query has just found the rows, so they are not looked up again. Deleting
- * nodes removes their incident edges too; the count is of the rows of T only.
+ * transaction, its ids handed to {@code deleteReadRows}: the query has just found the rows, so they
+ * are not looked up again. Deleting nodes removes their incident edges too; the count is of the
+ * rows of T only.
  */
 final class DeleteStatement implements DmlStatement {
   private final DmlTarget target;

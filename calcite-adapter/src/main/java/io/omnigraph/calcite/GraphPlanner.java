@@ -9,10 +9,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.calcite.linq4j.Enumerator;
 import java.util.function.BooleanSupplier;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.RelOptUtil;
@@ -128,11 +128,7 @@ public final class GraphPlanner {
   QueryPlan planExplainedModify(String sql) throws SQLException {
     String[] parts = PlanningErrors.explainedModify(sql);
     if (parts == null) return null;
-    Catalog current;
-    synchronized (this) {
-      currentNames();
-      current = catalog;
-    }
+    Catalog current = catalog();
     QueryPlan cached = plans.get(sql, current);
     if (cached != null) return cached;
     DmlStatement statement = planDml(parts[1]);

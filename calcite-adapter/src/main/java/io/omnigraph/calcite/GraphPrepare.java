@@ -119,10 +119,6 @@ final class GraphPrepare extends CalcitePrepareImpl {
       return createSqlValidator(catalogReader, UnaryOperator.identity());
     }
 
-    /**
-     * As Calcite's own, but keeping the internal parameters where {@link #prepare} can hand them to
-     * the plan: Calcite keeps them in a private field for its JDBC connection to read.
-     */
     /** The optimized plan, with the table modification on top when there is one (so EXPLAIN shows it). */
     @Override
     protected RelRoot optimize(RelRoot root, List<Prepare.Materialization> materializations,
@@ -146,6 +142,10 @@ final class GraphPrepare extends CalcitePrepareImpl {
       return EnumerableCalc.create(enumerable, program);
     }
 
+    /**
+     * As Calcite's own, but keeping the internal parameters where {@link #prepare} can hand them to
+     * the plan: Calcite keeps them in a private field for its JDBC connection to read.
+     */
     @Override
     protected Prepare.PreparedResult implement(RelRoot root) {
       EnumerableRel enumerable = projected(root);

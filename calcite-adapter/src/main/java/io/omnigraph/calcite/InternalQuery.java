@@ -37,10 +37,23 @@ final class InternalQuery {
 
   /** Writes out and plans {@code query}; planning now reports invalid SQL at prepare time. */
   static InternalQuery plan(GraphPlanner planner, SqlNode query) throws SQLException {
-    SqlString text = text(query);
+    return plan(planner, query, null);
+  }
+
+  /**
+   * As {@link #plan(GraphPlanner, SqlNode)}, with {@code modify} applying the query's rows: the
+   * plan of an UPDATE or DELETE, whose execution is {@link #runModify}.
+   */
+  static InternalQuery planModify(GraphPlanner planner, SqlNode query, TableModifySpec modify) throws SQLException {
+    return plan(planner, query, modify);
+  }
+
+  private static InternalQuery plan(GraphPlanner planner, SqlNode query, TableModifySpec modify) throws SQLException {
+    SqlString text = query.toSqlString(c -> c.withDialect(CalciteSqlDialect.DEFAULT).withQuoteAllIdentifiers(true));
     List<Integer> order = text.getDynamicParameters() == null ? List.of() : List.copyOf(text.getDynamicParameters());
     try {
-      return new InternalQuery(planner, planner.plan(text.getSql()), order, null);
+      QueryPlan plan = modify == null ? planner.plan(text.getSql()) : planner.planModify(text.getSql(), modify);
+      return new InternalQuery(planner, plan, order, modify);
     } catch (SQLException e) {
       // Positions would point into text the user never wrote.
       throw e.getCause() != null && StatementErrors.isCalciteRefusal(e) ? StatementErrors.fromCalcite(e, false) : e;
@@ -49,24 +62,6 @@ final class InternalQuery {
 
   int columnCount() {
     return plan.columns().size();
-  }
-
-  /**
-   * Writes out and plans {@code query} with {@code modify} applying its rows: the plan of an
-   * UPDATE or DELETE, whose execution is {@link #runModify}.
-   */
-  static InternalQuery planModify(GraphPlanner planner, SqlNode query, TableModifySpec modify) throws SQLException {
-    SqlString text = text(query);
-    List<Integer> order = text.getDynamicParameters() == null ? List.of() : List.copyOf(text.getDynamicParameters());
-    try {
-      return new InternalQuery(planner, planner.planModify(text.getSql(), modify), order, modify);
-    } catch (SQLException e) {
-      throw e.getCause() != null && StatementErrors.isCalciteRefusal(e) ? StatementErrors.fromCalcite(e, false) : e;
-    }
-  }
-
-  private static SqlString text(SqlNode query) {
-    return query.toSqlString(c -> c.withDialect(CalciteSqlDialect.DEFAULT).withQuoteAllIdentifiers(true));
   }
 
   /** The plan of {@code explain} (an {@code EXPLAIN PLAN ... FOR} clause) followed by this query. */

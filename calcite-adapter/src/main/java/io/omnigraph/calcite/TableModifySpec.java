@@ -11,8 +11,8 @@ import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlKind;
 
 /**
  * What a {@link GraphTableModify} does when its plan runs: hands the rows of its input to the
@@ -43,7 +43,9 @@ public final class TableModifySpec {
 
   private TableModifySpec(SqlKind kind, String type, List<String> columns, Set<String> assigned,
       RelDataType[] inputTypes) {
-    if (kind != SqlKind.UPDATE && kind != SqlKind.DELETE) throw new IllegalArgumentException("not UPDATE or DELETE: " + kind);
+    if (kind != SqlKind.UPDATE && kind != SqlKind.DELETE) {
+      throw new IllegalArgumentException("not UPDATE or DELETE: " + kind);
+    }
     this.kind = kind;
     this.type = type;
     this.columns = List.copyOf(columns);
@@ -109,7 +111,6 @@ public final class TableModifySpec {
     return switch (type.getSqlTypeName()) {
       case DATE -> LocalDate.ofEpochDay(((Number) v).longValue());
       case TIMESTAMP -> Instant.ofEpochMilli(((Number) v).longValue());
-      case BINARY, VARBINARY -> v instanceof ByteString b ? b.getBytes() : v;
       case ARRAY -> {
         if (!(v instanceof List<?> items)) yield v;
         List<Object> out = new ArrayList<>(items.size());

@@ -19,8 +19,9 @@ import org.apache.calcite.sql.SqlUpdate;
  * UPDATE: {@code SELECT <every column, computed assignments in place of their columns> FROM T WHERE
  * c} under a {@link GraphTableModify}, planned once; each execution reads through the transaction,
  * and the query's rows go on as the new full images to {@code replaceReadRows}: the query that
- * finds the rows also reads what they keep, so nothing is read twice. Rows are identified by id, never by their values, so rows that hold equal values are each
- * updated exactly once. Literal and {@code ?} assignments are not computed per row.
+ * finds the rows also reads what they keep, so nothing is read twice. Rows are identified by id,
+ * never by their values, so rows that hold equal values are each updated exactly once. Literal and
+ * {@code ?} assignments are not computed per row.
  */
 final class UpdateStatement implements DmlStatement {
   private final DmlTarget target;

@@ -32,12 +32,8 @@ public final class ManifestState {
   private final LogPosition log;
 
   /**
-   * The end of the last commit-log record a manifest version holds: its sequence number and the
-   * byte offset just past it. {@link #NONE} before any.
-   */
-  /**
    * How far into main's commit log a manifest version holds: the last record's sequence number,
-   * and the offset just past it in the log file of its generation.
+   * and the offset just past it in the log file of its generation. {@link #NONE} before any.
    */
   public record LogPosition(long seq, long offset, long generation) {
     public static final LogPosition NONE = new LogPosition(0, 0, 0);
